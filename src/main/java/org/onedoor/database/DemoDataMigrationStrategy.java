@@ -1,0 +1,67 @@
+package org.onedoor.database;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the schema migrations, then the demo area from {@code classpath:db/demo} with its own history table.
+ * The demo area loads only into a database that was empty before this start, or that already has it, so it never
+ * mixes into a database that holds real data.
+ */
+@Component
+class DemoDataMigrationStrategy implements FlywayMigrationStrategy {
+
+    static final String DEMO_HISTORY_TABLE = "flyway_demo_history";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataMigrationStrategy.class);
+
+    private final boolean demoDataEnabled;
+
+    DemoDataMigrationStrategy(@Value("${onedoor.demo-data:true}") boolean demoDataEnabled) {
+        this.demoDataEnabled = demoDataEnabled;
+    }
+
+    @Override
+    public void migrate(Flyway flyway) {
+        MigrateResult schema = flyway.migrate();
+        boolean databaseWasEmpty = schema.initialSchemaVersion == null;
+
+        if (!demoDataEnabled) {
+            log.info("Demo data is turned off (ONEDOOR_DEMO_DATA=false)");
+            return;
+        }
+        if (!databaseWasEmpty && !hasDemoHistory(flyway)) {
+            log.info("Skipping the demo area because the database already held data before this start");
+            return;
+        }
+
+        MigrateResult demo = Flyway.configure()
+                .configuration(flyway.getConfiguration())
+                .locations("classpath:db/demo")
+                .table(DEMO_HISTORY_TABLE)
+                // The schema is never empty here, so the demo history starts from a baseline at version 0.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        log.info("Demo area migrations applied: {}", demo.migrationsExecuted);
+    }
+
+    private static boolean hasDemoHistory(Flyway flyway) {
+        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, DEMO_HISTORY_TABLE, null)) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check for the demo data history table", e);
+        }
+    }
+}

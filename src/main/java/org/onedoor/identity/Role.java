@@ -1,0 +1,27 @@
+package org.onedoor.identity;
+
+/**
+ * What a staff account may do. Partner administrators and staff belong to one partner; administrators serve the
+ * whole installation.
+ */
+public enum Role {
+
+    ADMINISTRATOR("Administrator"),
+    PARTNER_ADMINISTRATOR("Partner administrator"),
+    STAFF("Staff");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Returns the Spring Security authority name, such as {@code ROLE_STAFF}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,110 @@
+package org.onedoor.identity.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the API under {@code /api/} takes HTTP Basic or the session and answers 401 and 403 as
+ * RFC 9457 problem details; pages use form sign-in. Both check CSRF tokens on state-changing requests made
+ * with the session cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${onedoor.security.bcrypt-strength:12}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) ->
+                        writeProblem(request, response, HttpStatus.UNAUTHORIZED,
+                                "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first.")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, exception) ->
+                                writeProblem(request, response, HttpStatus.UNAUTHORIZED,
+                                        "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first."))
+                        .accessDeniedHandler((request, response, exception) ->
+                                writeProblem(request, response, HttpStatus.FORBIDDEN,
+                                        "Your account may not do this. Ask an administrator of your partner for access.")))
+                // A request that carries its own credentials cannot be forged by another site, so only
+                // cookie-authenticated changes need the CSRF token.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedChange()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/vendor/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/sign-in", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/admin/**").hasAnyRole("ADMINISTRATOR", "PARTNER_ADMINISTRATOR")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false)
+                        .failureUrl("/sign-in?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    private static RequestMatcher cookieAuthenticatedChange() {
+        return request -> !isSafe(request.getMethod()) && request.getHeader("Authorization") == null;
+    }
+
+    private static boolean isSafe(String method) {
+        return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method)
+                || HttpMethod.OPTIONS.matches(method) || HttpMethod.TRACE.matches(method);
+    }
+
+    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                     String detail) throws IOException {
+        response.setStatus(status.value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), Map.of(
+                "type", "about:blank",
+                "title", status.getReasonPhrase(),
+                "status", status.value(),
+                "detail", detail,
+                "instance", request.getRequestURI()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.onedoor.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.onedoor.shared.ConflictException;
+import org.onedoor.shared.InvalidInputException;
+import org.onedoor.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Maps the shared exceptions to RFC 9457 problem details under {@code /api/} and to the error page elsewhere:
+ * not found to 404, invalid input to 400 with one entry per field, conflicts to 409.
+ */
+@ControllerAdvice
+class WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException exception, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, exception.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalidInput(InvalidInputException exception, HttpServletRequest request) {
+        List<Map<String, String>> errors = exception.problems().stream()
+                .map(problem -> Map.of("field", problem.field(), "message", problem.message()))
+                .toList();
+        return respond(request, HttpStatus.BAD_REQUEST, exception.getMessage(), errors);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException exception, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, exception.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException exception, HttpServletRequest request) {
+        String message = "Value '" + exception.getValue() + "' of '" + exception.getName() + "' is invalid. "
+                + (exception.getRequiredType() == null ? "" : "Expected " + describe(exception.getRequiredType()) + ".");
+        return respond(request, HttpStatus.BAD_REQUEST, message.strip(),
+                List.of(Map.of("field", exception.getName(), "message", message.strip())));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        return "a value of type " + type.getSimpleName();
+    }
+
+    private static Object respond(HttpServletRequest request, HttpStatus status, String detail,
+                                  List<Map<String, String>> errors) {
+        log.debug("Request {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setTitle(status.getReasonPhrase());
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            if (!errors.isEmpty()) {
+                problem.setProperty("errors", errors);
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("error", status.getReasonPhrase());
+        page.addObject("message", detail);
+        return page;
+    }
+}
