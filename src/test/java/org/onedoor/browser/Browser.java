@@ -61,11 +61,13 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** Signs in afresh, dropping any earlier session first. */
     void signIn(String email, String password) {
+        driver.manage().deleteAllCookies();
         open("/sign-in");
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
         waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onedoor.support.TestAccounts;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,6 +68,7 @@ class ShellPagesBrowserTest {
 
         browser.driver.findElement(By.id("displayName")).sendKeys("Browser Test");
         browser.driver.findElement(By.id("email")).sendKeys("browser.short@onedoor.test");
+        new Select(browser.driver.findElement(By.id("role"))).selectByValue("ADMINISTRATOR");
         browser.driver.findElement(By.id("password")).sendKeys("short");
         browser.driver.findElement(By.cssSelector("form.usa-form button[type=submit]")).click();
 
