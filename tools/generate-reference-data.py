@@ -40,8 +40,8 @@ EXPECTED_COUNTIES = 3145
 
 ROWS_PER_INSERT = 500
 
-# A title that ends in a lower-case letter or ')' directly followed by 'T' carries the
-# Census "trilateral" superscript marker; no English word in a NAICS title ends that way.
+# Census titles may end with a superscript "T" that marks a trilateral (US, Canada, Mexico) industry.
+# Only a "T" directly after a lower-case letter or ')' counts, because no word in a title ends that way.
 TRILATERAL_MARKER = re.compile(r"(?<=[a-z)])T$")
 
 # Known encoding damage in county_fips_master.csv, repaired byte for byte before decoding.
@@ -64,7 +64,7 @@ def read_naics():
     text = NAICS_FILE.read_bytes().decode("utf-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
-    # The source header has three spaces in "NAICS US   Code"; match it loosely.
+    # The source header has three spaces in "NAICS US   Code", so spaces are collapsed before comparing.
     normalized_header = [" ".join(column.split()) for column in header]
     if normalized_header != ["Seq. No.", "2022 NAICS US Code", "2022 NAICS US Title"]:
         raise InputError(f"{NAICS_FILE.name}: unexpected header {header!r}")
@@ -145,8 +145,8 @@ def read_states(county_rows):
         fips = two_digit_fips(row["fips"], STATE_FILE.name)
         states[fips] = (fips, row["state_abbr"].strip(), row["state_name"].strip())
 
-    # state_fips_master.csv has the 50 states but not the District of Columbia; the county
-    # file's rows for DC carry the abbreviation and name.
+    # state_fips_master.csv has the 50 states but not the District of Columbia, so DC comes from
+    # the abbreviation and name on the county file's DC rows.
     for row in county_rows:
         fips = row["fips"][:2]
         abbreviation = row["state_abbr"].strip()
@@ -334,8 +334,8 @@ FEDERAL_PROGRAMS = [
      "Service programs in which members work with community organizations and earn an education award."),
 ]
 
-# (code, name, definition). Names follow the employer services of the WIOA Effectiveness in
-# Serving Employers reporting; the definitions are written for this product.
+# (code, name, definition). Names follow the employer services counted for the WIOA Effectiveness
+# in Serving Employers indicator. The definitions are written for this product.
 EMPLOYER_SERVICE_CATEGORIES = [
     ("employer-information", "Employer Information and Support Services",
      "Information and advice given to an employer, such as labor market and wage data, guidance on "
@@ -442,7 +442,8 @@ def main():
 
     print(f"States: {len(states)}; counties: {len(counties)}; federal programs: {len(FEDERAL_PROGRAMS)}; "
           f"employer service categories: {len(EMPLOYER_SERVICE_CATEGORIES)}")
-    OUTPUT.write_text(render_sql(naics, states, counties), encoding="utf-8", newline="\n")
+    with open(OUTPUT, "w", encoding="utf-8", newline="\n") as output:
+        output.write(render_sql(naics, states, counties))
     print(f"Wrote {OUTPUT.relative_to(ROOT)}")
     return 0
 

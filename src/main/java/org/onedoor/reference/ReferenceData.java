@@ -36,7 +36,7 @@ public class ReferenceData {
         return findNaics(code).isPresent();
     }
 
-    /** Returns the codes one level below {@code code}, ordered by code; empty for a 6-digit or unknown code. */
+    /** Returns the codes one level below {@code code}, ordered by code, or none for a 6-digit or unknown code. */
     public List<NaicsCode> naicsChildren(String code) {
         if (code == null) {
             return List.of();

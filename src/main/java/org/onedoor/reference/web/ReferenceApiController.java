@@ -65,7 +65,7 @@ class ReferenceApiController {
 
     @GetMapping("/naics")
     @Operation(summary = "Search NAICS 2022 titles",
-            description = "Matches titles regardless of case, accents and punctuation; a query of digits also "
+            description = "Matches titles regardless of case, accents and punctuation. A query of digits also "
                     + "matches codes that start with it. Returns at most 50 codes.")
     List<NaicsCode> searchNaics(@RequestParam(name = "q", required = false) String query,
                                 @RequestParam(name = "limit", defaultValue = "" + DEFAULT_SEARCH_LIMIT) int limit) {
