@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Read access to the directory for other modules.
+ * Read access to the directory for other modules: partners, and the service or office a record refers to.
  */
 @Service
 public class Directory {
@@ -29,5 +29,37 @@ public class Directory {
         return jdbc.sql("SELECT id, area_id, code, name, demo FROM partner ORDER BY name")
                 .query(PartnerSummary.class)
                 .list();
+    }
+
+    /** Finds a service, active or not, with its partner, program, category and delivering office. */
+    public Optional<ServiceSummary> findService(long id) {
+        return jdbc.sql("""
+                        SELECT s.id, s.name, p.id AS partner_id, p.name AS partner_name, pr.id AS program_id,
+                               pr.name AS program_name, c.code AS category_code, c.name AS category_name,
+                               o.id AS office_id, o.name AS office_name, o.time_zone AS office_time_zone, s.active,
+                               s.last_verified_at
+                        FROM service s
+                        JOIN program pr ON pr.id = s.program_id
+                        JOIN partner p ON p.id = pr.partner_id
+                        JOIN office o ON o.id = s.office_id
+                        JOIN employer_service_category c ON c.code = s.category_code
+                        WHERE s.id = :id
+                        """)
+                .param("id", id)
+                .query(ServiceSummary.class)
+                .optional();
+    }
+
+    public Optional<OfficeSummary> findOffice(long id) {
+        return jdbc.sql("""
+                        SELECT o.id, o.partner_id, p.name AS partner_name, o.name, o.city, o.state, o.zip,
+                               o.county_fips, o.time_zone, o.demo
+                        FROM office o
+                        JOIN partner p ON p.id = o.partner_id
+                        WHERE o.id = :id
+                        """)
+                .param("id", id)
+                .query(OfficeSummary.class)
+                .optional();
     }
 }

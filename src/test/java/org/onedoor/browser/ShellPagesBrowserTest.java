@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onedoor.support.Browser;
 import org.onedoor.support.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;

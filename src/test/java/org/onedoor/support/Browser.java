@@ -1,4 +1,4 @@
-package org.onedoor.browser;
+package org.onedoor.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,18 +30,18 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * Debian's headless Chromium driven through its ChromeDriver, with a fresh profile folder, plus an axe
  * accessibility check against WCAG 2.1 level AA.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("onedoor.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("onedoor.chromedriver", "/usr/bin/chromedriver");
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final Path profile;
     private final String baseUrl;
 
-    Browser(int port) throws IOException {
+    public Browser(int port) throws IOException {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.profile = Files.createTempDirectory("onedoor-chromium-");
 
@@ -57,12 +58,19 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
+    /** Replaces the text of the input with this id. */
+    public void replace(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
     /** Signs in afresh, dropping any earlier session first. */
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         driver.manage().deleteAllCookies();
         open("/sign-in");
         driver.findElement(By.id("email")).sendKeys(email);
@@ -71,12 +79,12 @@ final class Browser implements AutoCloseable {
         waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in")));
     }
 
-    WebDriverWait waitFor(Duration limit) {
+    public WebDriverWait waitFor(Duration limit) {
         return new WebDriverWait(driver, limit);
     }
 
     /** Runs axe on the current page and fails with each WCAG 2.1 A or AA violation and its elements. */
-    void assertAccessible() {
+    public void assertAccessible() {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         String report = violations.stream()
@@ -87,7 +95,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a PNG of the current page under {@code target/screenshots}, for a person to look at. */
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         Path folder = Path.of("target", "screenshots");
         Files.createDirectories(folder);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

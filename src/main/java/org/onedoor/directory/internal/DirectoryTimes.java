@@ -1,0 +1,20 @@
+package org.onedoor.directory.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formats instants for the directory pages in a given zone, always with the zone's abbreviation. */
+public final class DirectoryTimes {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a zzz", Locale.US);
+
+    private DirectoryTimes() {
+    }
+
+    /** Formats an instant such as "Mar 3, 2026, 2:15 PM EST"; returns an empty string for {@code null}. */
+    public static String format(Instant instant, String timeZone) {
+        return instant == null ? "" : FORMAT.format(instant.atZone(ZoneId.of(timeZone)));
+    }
+}
