@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the embedded PostgreSQL server that OneDoor starts when {@code spring.datasource.url} is not set.
  *
- * @param dataDir folder that holds OneDoor's files; the server's data folder is {@code dataDir/postgres}
+ * @param dataDir folder for OneDoor's files; the server's data folder is {@code dataDir/postgres}
  * @param databaseName database created inside the embedded server on first start
  * @param startupWait maximum time to wait for the server to accept connections
  * @param cleanDataDir whether to delete the server's data folder before the first start in this JVM; the tests

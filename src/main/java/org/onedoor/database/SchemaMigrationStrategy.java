@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Checks that the server is PostgreSQL 15 or newer, runs the schema migrations, then the demo area from
  * {@code classpath:db/demo} with its own history table.
  * The demo area loads only into a database that was empty before this start, or that already has it, so it never
- * mixes into a database that holds real data.
+ * mixes into a database that contains real data.
  */
 @Component
 class SchemaMigrationStrategy implements FlywayMigrationStrategy {

@@ -63,7 +63,7 @@ class WebExceptionHandler {
 
     private static Object respond(HttpServletRequest request, HttpStatus status, String detail,
                                   List<Map<String, String>> errors) {
-        log.debug("Request {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
+        log.debug("Request {} {} returned {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(status.getReasonPhrase());

@@ -23,7 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API under {@code /api/} takes HTTP Basic or the session and answers 401 and 403 as
+ * Two filter chains: the API under {@code /api/} accepts HTTP Basic or the session and returns 401 and 403 as
  * RFC 9457 problem details; pages use form sign-in. Both check CSRF tokens on state-changing requests made
  * with the session cookie.
  */

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration home and staff accounts. Administrators manage every account; partner administrators open
- * staff and partner administrator accounts for their own partner only.
+ * Administration home and staff accounts. Administrators open accounts for any partner; partner
+ * administrators open staff and partner administrator accounts for their own partner only.
  */
 @Controller
 class UserAdminController {
