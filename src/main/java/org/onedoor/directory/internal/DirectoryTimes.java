@@ -13,7 +13,7 @@ public final class DirectoryTimes {
     private DirectoryTimes() {
     }
 
-    /** Formats an instant such as "Mar 3, 2026, 2:15 PM EST"; returns an empty string for {@code null}. */
+    /** Formats an instant as a medium date and a short time with the zone abbreviation, or an empty string for {@code null}. */
     public static String format(Instant instant, String timeZone) {
         return instant == null ? "" : FORMAT.format(instant.atZone(ZoneId.of(timeZone)));
     }

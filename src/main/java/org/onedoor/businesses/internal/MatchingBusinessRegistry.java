@@ -1,0 +1,428 @@
+package org.onedoor.businesses.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.onedoor.businesses.BusinessRegistry;
+import org.onedoor.businesses.IncomingAddress;
+import org.onedoor.businesses.IncomingBusiness;
+import org.onedoor.businesses.Registration;
+import org.onedoor.businesses.SourceReference;
+import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
+import org.onedoor.businesses.internal.BusinessCandidates.KnownEstablishment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers incoming records with the plain matching rules: the same FEIN is the same business, and so is the
+ * same name key (legal or trade name) together with the same address key or the same phone. Two different FEINs
+ * are never the same business, and the same name at two addresses stays two businesses. A match never overwrites
+ * a known value: it fills empty fields, adds new trade names and establishments, and notes differing values as
+ * conflicts in the history.
+ */
+@Service
+class MatchingBusinessRegistry implements BusinessRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingBusinessRegistry.class);
+
+    // First key of pg_advisory_xact_lock(int, int), so these locks do not collide with other modules' locks.
+    private static final int NAME_LOCK_SPACE = 61_001;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final IncomingValidation validation;
+    private final BusinessCandidates candidates;
+
+    MatchingBusinessRegistry(JdbcClient jdbc, JsonMapper json, IncomingValidation validation,
+                             BusinessCandidates candidates) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.validation = validation;
+        this.candidates = candidates;
+    }
+
+    @Override
+    @Transactional
+    public Registration register(IncomingBusiness business, SourceReference source) {
+        validation.check(business, source);
+        NameKey legalKey = NameKey.of(business.legalName());
+        Set<String> nameKeys = nameKeys(business);
+        AddressKey addressKey = AddressKey.of(business.address());
+
+        lock(nameKeys, business.fein());
+        List<Candidate> found = candidates.find(nameKeys, business.fein());
+        Optional<Match> match = choose(found, nameKeys, business, addressKey);
+
+        if (match.isEmpty()) {
+            long id = create(business, legalKey, addressKey, source);
+            log.debug("Business {} created from {} line {}", id, source.sourceName(), source.lineNumber());
+            return new Registration(id, true, null);
+        }
+        addTo(match.get(), business, legalKey, addressKey, source);
+        return new Registration(match.get().candidate().businessId(), false, match.get().reason());
+    }
+
+    /** Collects the match keys of the legal name and every trade name, legal name first, leaving out empty keys. */
+    private static Set<String> nameKeys(IncomingBusiness business) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(NameKey.of(business.legalName()).matchKey());
+        for (String tradeName : business.tradeNames()) {
+            NameKey key = NameKey.of(tradeName);
+            if (!key.isEmpty()) {
+                keys.add(key.matchKey());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Serializes registrations that share a name key or FEIN until the transaction ends, so two imports running at
+     * the same time cannot both create the same business. Locks are taken in hash order to avoid deadlocks.
+     */
+    private void lock(Set<String> nameKeys, String fein) {
+        List<Integer> hashes = new java.util.ArrayList<>(nameKeys.stream().map(key -> ("name:" + key).hashCode()).toList());
+        if (fein != null) {
+            hashes.add(("fein:" + fein).hashCode());
+        }
+        hashes.stream().distinct().sorted().forEach(hash -> jdbc.sql("SELECT pg_advisory_xact_lock(:space, :hash)")
+                .param("space", NAME_LOCK_SPACE)
+                .param("hash", hash)
+                .query((rs, row) -> Boolean.TRUE)
+                .list());
+    }
+
+    private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {
+    }
+
+    private static Optional<Match> choose(List<Candidate> found, Set<String> nameKeys, IncomingBusiness business,
+                                          AddressKey addressKey) {
+        String fein = business.fein();
+        if (fein != null) {
+            for (Candidate candidate : found) {
+                if (fein.equals(candidate.fein())) {
+                    KnownEstablishment place = candidate.establishments().stream()
+                            .filter(known -> known.addressKey().isSamePlaceAs(addressKey))
+                            .findFirst()
+                            .orElse(null);
+                    return Optional.of(new Match(candidate, place, "FEIN " + fein + " matches"));
+                }
+            }
+        }
+
+        List<Candidate> sameName = found.stream()
+                .filter(candidate -> candidate.sharesNameKey(nameKeys))
+                .filter(candidate -> fein == null || candidate.fein() == null || fein.equals(candidate.fein()))
+                .toList();
+        if (addressKey.street() != null) {
+            Match sameStreet = null;
+            for (Candidate candidate : sameName) {
+                for (KnownEstablishment known : candidate.establishments()) {
+                    if (!known.addressKey().isSamePlaceAs(addressKey)) {
+                        continue;
+                    }
+                    Match match = new Match(candidate, known, candidate.nameKind(nameKeys) + " and address match");
+                    if (known.addressKey().isSameLocalityAs(addressKey)) {
+                        return Optional.of(match);
+                    }
+                    sameStreet = sameStreet == null ? match : sameStreet;
+                }
+            }
+            if (sameStreet != null) {
+                return Optional.of(sameStreet);
+            }
+        }
+        if (business.phoneE164() != null) {
+            for (Candidate candidate : sameName) {
+                for (KnownEstablishment known : candidate.establishments()) {
+                    if (business.phoneE164().equals(known.phoneE164())) {
+                        return Optional.of(new Match(candidate, known,
+                                candidate.nameKind(nameKeys) + " and phone match"));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long create(IncomingBusiness business, NameKey legalKey, AddressKey addressKey, SourceReference source) {
+        HistoryEntries history = new HistoryEntries();
+        long businessId = jdbc.sql("""
+                        INSERT INTO business (legal_name, name_key, fein, naics_code, website)
+                        VALUES (:legalName, :nameKey, :fein, :naicsCode, :website)
+                        RETURNING id
+                        """)
+                .param("legalName", business.legalName().strip())
+                .param("nameKey", legalKey.matchKey())
+                .param("fein", business.fein())
+                .param("naicsCode", business.naicsCode())
+                .param("website", business.website())
+                .query(Long.class)
+                .single();
+        history.set("legal_name", null, business.legalName().strip());
+        setIfPresent(history, "fein", business.fein());
+        setIfPresent(history, "naics_code", business.naicsCode());
+        setIfPresent(history, "website", business.website());
+
+        Set<String> knownKeys = new LinkedHashSet<>(List.of(legalKey.matchKey()));
+        for (String tradeName : business.tradeNames()) {
+            addTradeName(businessId, tradeName, knownKeys, history);
+        }
+
+        Long establishmentId = hasEstablishment(business)
+                ? addEstablishment(businessId, business, addressKey, history)
+                : null;
+        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, null);
+        history.added("source_record", establishmentId, describe(source));
+        history.write(jdbc, businessId, source, sourceRecordId);
+        return businessId;
+    }
+
+    private void addTo(Match match, IncomingBusiness business, NameKey legalKey, AddressKey addressKey,
+                       SourceReference source) {
+        Candidate candidate = match.candidate();
+        long businessId = candidate.businessId();
+        HistoryEntries history = new HistoryEntries();
+
+        Set<String> knownKeys = new LinkedHashSet<>(candidate.allNameKeys());
+        if (!knownKeys.contains(legalKey.matchKey())) {
+            history.conflict("legal_name", null, candidate.legalName(), business.legalName().strip());
+            addTradeName(businessId, business.legalName(), knownKeys, history);
+        }
+        for (String tradeName : business.tradeNames()) {
+            addTradeName(businessId, tradeName, knownKeys, history);
+        }
+        fillBusinessFields(candidate, business, history);
+
+        Long establishmentId = establishmentFor(match, business, addressKey, history);
+        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, match.reason());
+        history.added("source_record", establishmentId, describe(source));
+        history.write(jdbc, businessId, source, sourceRecordId);
+        jdbc.sql("UPDATE business SET updated_at = now() WHERE id = :id").param("id", businessId).update();
+    }
+
+    private void fillBusinessFields(Candidate candidate, IncomingBusiness business, HistoryEntries history) {
+        String fein = fill("fein", candidate.fein(), business.fein(), null, history);
+        String naics = fill("naics_code", candidate.naicsCode(), business.naicsCode(), null, history);
+        String website = fill("website", candidate.website(), business.website(), null, history);
+        if (fein == null && naics == null && website == null) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE business
+                        SET fein = coalesce(fein, :fein),
+                            naics_code = coalesce(naics_code, :naicsCode),
+                            website = coalesce(website, :website)
+                        WHERE id = :id
+                        """)
+                .param("fein", fein)
+                .param("naicsCode", naics)
+                .param("website", website)
+                .param("id", candidate.businessId())
+                .update();
+    }
+
+    /**
+     * Returns the incoming value when the kept one is empty, so the caller writes it; notes a conflict when both
+     * are present and differ; otherwise returns {@code null}.
+     */
+    private static String fill(String field, String kept, String incoming, Long establishmentId,
+                               HistoryEntries history) {
+        if (incoming == null || incoming.isBlank()) {
+            return null;
+        }
+        if (kept == null) {
+            history.set(field, establishmentId, incoming);
+            return incoming;
+        }
+        if (!kept.equals(incoming)) {
+            history.conflict(field, establishmentId, kept, incoming);
+        }
+        return null;
+    }
+
+    /**
+     * Finds or adds the establishment the record describes: the one at the same address, else the one with the same
+     * phone when the record has no usable street, filling its empty phone, postal code and county. A record with a
+     * street that no establishment has, or with an address or phone but no establishment found, adds one.
+     */
+    private Long establishmentFor(Match match, IncomingBusiness business, AddressKey addressKey,
+                                  HistoryEntries history) {
+        Candidate candidate = match.candidate();
+        KnownEstablishment known = match.establishment();
+        if (addressKey.street() != null && (known == null || !known.addressKey().isSamePlaceAs(addressKey))) {
+            known = candidate.establishments().stream()
+                    .filter(establishment -> establishment.addressKey().isSamePlaceAs(addressKey))
+                    .findFirst()
+                    .orElse(null);
+            if (known == null) {
+                return addEstablishment(candidate.businessId(), business, addressKey, history);
+            }
+        }
+        if (known == null && business.phoneE164() != null) {
+            known = candidate.establishments().stream()
+                    .filter(establishment -> business.phoneE164().equals(establishment.phoneE164()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (known == null) {
+            return hasEstablishment(business) ? addEstablishment(candidate.businessId(), business, addressKey, history)
+                    : null;
+        }
+
+        fillEstablishment(known, business, addressKey, history);
+        return known.id();
+    }
+
+    private void fillEstablishment(KnownEstablishment known, IncomingBusiness business, AddressKey addressKey,
+                                   HistoryEntries history) {
+        IncomingAddress address = business.address();
+        String phone = null;
+        String phoneE164 = null;
+        String extension = null;
+        if (business.phone() != null && !business.phone().isBlank()) {
+            if (known.phone() == null) {
+                history.set("establishment.phone", known.id(), business.phone());
+                phone = business.phone();
+                phoneE164 = business.phoneE164();
+                extension = business.phoneExtension();
+            } else if (!Objects.equals(known.phoneE164(), business.phoneE164())) {
+                history.conflict("establishment.phone", known.id(), known.phone(), business.phone());
+            }
+        }
+        String postalCode = address == null ? null
+                : fill("establishment.postal_code", known.postalCode(), address.postalCode(), known.id(), history);
+        String countyFips = address == null ? null
+                : fill("establishment.county_fips", known.countyFips(), address.countyFips(), known.id(), history);
+        String zip5 = known.addressKey().zip5() == null ? addressKey.zip5() : null;
+        if (phone == null && postalCode == null && countyFips == null && zip5 == null) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE establishment
+                        SET phone = coalesce(phone, :phone),
+                            phone_e164 = CASE WHEN phone IS NULL THEN :phoneE164 ELSE phone_e164 END,
+                            phone_extension = CASE WHEN phone IS NULL THEN :extension ELSE phone_extension END,
+                            postal_code = coalesce(postal_code, :postalCode),
+                            zip5 = coalesce(zip5, :zip5),
+                            county_fips = coalesce(county_fips, :countyFips),
+                            updated_at = now()
+                        WHERE id = :id
+                        """)
+                .param("phone", phone)
+                .param("phoneE164", phoneE164)
+                .param("extension", extension)
+                .param("postalCode", postalCode)
+                .param("zip5", zip5)
+                .param("countyFips", countyFips)
+                .param("id", known.id())
+                .update();
+    }
+
+    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history) {
+        NameKey key = NameKey.of(tradeName);
+        if (key.isEmpty() || !knownKeys.add(key.matchKey())) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO business_trade_name (business_id, name, name_key)
+                        VALUES (:businessId, :name, :nameKey)
+                        ON CONFLICT (business_id, name_key) DO NOTHING
+                        """)
+                .param("businessId", businessId)
+                .param("name", tradeName.strip())
+                .param("nameKey", key.matchKey())
+                .update();
+        history.added("trade_name", null, tradeName.strip());
+    }
+
+    private long addEstablishment(long businessId, IncomingBusiness business, AddressKey addressKey,
+                                  HistoryEntries history) {
+        IncomingAddress address = business.address() == null
+                ? new IncomingAddress(null, null, null, null, null, null, null)
+                : business.address();
+        long id = jdbc.sql("""
+                        INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
+                                                   country_code, county_fips, phone, phone_e164, phone_extension,
+                                                   address_key, unit_key, zip5, city_key)
+                        VALUES (:businessId, :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
+                                :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey)
+                        RETURNING id
+                        """)
+                .param("businessId", businessId)
+                .param("line1", address.line1())
+                .param("line2", address.line2())
+                .param("city", address.city())
+                .param("state", address.state())
+                .param("postalCode", address.postalCode())
+                .param("countryCode", address.countryCode() == null ? "US" : address.countryCode())
+                .param("countyFips", address.countyFips())
+                .param("phone", business.phone())
+                .param("phoneE164", business.phoneE164())
+                .param("extension", business.phoneExtension())
+                .param("addressKey", addressKey.street())
+                .param("unitKey", addressKey.unit())
+                .param("zip5", addressKey.zip5())
+                .param("cityKey", addressKey.city())
+                .query(Long.class)
+                .single();
+        history.added("establishment", id, EstablishmentText.oneLine(address));
+        if (business.phone() != null && !business.phone().isBlank()) {
+            history.set("establishment.phone", id, business.phone());
+        }
+        return id;
+    }
+
+    private long addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
+                                 SourceReference source, String matchReason) {
+        return jdbc.sql("""
+                        INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
+                                                            line_number, raw_values, incoming, match_reason, user_id,
+                                                            partner_id)
+                        VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
+                                CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
+                        RETURNING id
+                        """)
+                .param("businessId", businessId)
+                .param("establishmentId", establishmentId)
+                .param("kind", source.kind())
+                .param("sourceName", source.sourceName())
+                .param("importId", source.importId())
+                .param("lineNumber", source.lineNumber())
+                .param("rawValues", json.writeValueAsString(source.rawValues() == null ? java.util.Map.of() : source.rawValues()))
+                .param("incoming", json.writeValueAsString(business))
+                .param("matchReason", matchReason)
+                .param("userId", source.userId())
+                .param("partnerId", source.partnerId())
+                .query(Long.class)
+                .single();
+    }
+
+    private static boolean hasEstablishment(IncomingBusiness business) {
+        IncomingAddress address = business.address();
+        boolean hasAddress = address != null && (notBlank(address.line1()) || notBlank(address.city())
+                || notBlank(address.postalCode()));
+        return hasAddress || notBlank(business.phone());
+    }
+
+    private static void setIfPresent(HistoryEntries history, String field, String value) {
+        if (notBlank(value)) {
+            history.set(field, null, value);
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String describe(SourceReference source) {
+        return source.lineNumber() > 0 ? source.sourceName() + " line " + source.lineNumber() : source.sourceName();
+    }
+}
