@@ -172,6 +172,12 @@ public class DirectoryCatalog {
                 .optional();
     }
 
+    public List<ProgramDetails> allPrograms() {
+        return jdbc.sql(PROGRAM_SELECT + " ORDER BY pr.partner_id, pr.name, pr.id")
+                .query(ProgramDetails.class)
+                .list();
+    }
+
     public List<ProgramDetails> programsOf(long partnerId) {
         return jdbc.sql(PROGRAM_SELECT + " WHERE pr.partner_id = :partnerId ORDER BY pr.name, pr.id")
                 .param("partnerId", partnerId)

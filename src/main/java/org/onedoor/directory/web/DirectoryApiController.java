@@ -58,8 +58,12 @@ class DirectoryApiController {
     }
 
     @GetMapping("/programs")
-    @Operation(summary = "List a partner's programs with their federal program codes")
-    List<ProgramJson> programs(@Parameter(description = "The partner's id") @RequestParam long partnerId) {
+    @Operation(summary = "List programs with their federal program codes, for every partner or for one")
+    List<ProgramJson> programs(@Parameter(description = "Only this partner's programs; every partner's when absent")
+                               @RequestParam(required = false) Long partnerId) {
+        if (partnerId == null) {
+            return catalog.allPrograms().stream().map(ProgramJson::of).toList();
+        }
         catalog.findPartner(partnerId).orElseThrow(() -> NotFoundException.of("Partner", partnerId));
         return catalog.programsOf(partnerId).stream().map(ProgramJson::of).toList();
     }

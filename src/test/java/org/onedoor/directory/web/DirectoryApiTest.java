@@ -3,6 +3,8 @@ package org.onedoor.directory.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,15 @@ class DirectoryApiTest {
 
         assertThat(body.size()).isEqualTo(1);
         assertThat(body.get(0).get("name").asString()).isEqualTo("Test program " + partner.suffix());
+    }
+
+    @Test
+    void programsOfEveryPartnerWithoutFilter() {
+        JsonNode body = JSON.readTree(ok("/api/v1/programs"));
+
+        List<String> names = new ArrayList<>();
+        body.forEach(program -> names.add(program.get("name").asString()));
+        assertThat(names).contains("Test program " + partner.suffix(), "WIOA Title I Adult");
     }
 
     @Test
