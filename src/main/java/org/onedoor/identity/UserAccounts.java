@@ -72,7 +72,7 @@ public class UserAccounts {
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
-            throw new UserAccountException("email", "Email '" + email + "' already has an account. Use another address or edit that account.");
+            throw new UserAccountException("email", "Email '" + email + "' already has an account. Use another address.");
         }
 
         log.info("Opened {} account {} for partner {}", account.role(), id, account.partnerId());

@@ -1,21 +1,27 @@
 package org.onedoor.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.onedoor.shared.ConflictException;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * not found to 404, invalid input to 400 with one entry per field, conflicts to 409.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebExceptionHandler.class);
@@ -54,11 +61,37 @@ class WebExceptionHandler {
                 List.of(Map.of("field", exception.getName(), "message", message.strip())));
     }
 
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParameter(MissingServletRequestParameterException exception, HttpServletRequest request) {
+        String message = "Parameter '" + exception.getParameterName() + "' is missing. Add it to the request as "
+                + describe(exception.getParameterType()) + ".";
+        return respond(request, HttpStatus.BAD_REQUEST, message,
+                List.of(Map.of("field", exception.getParameterName(), "message", message)));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(NoResourceFoundException exception, HttpServletRequest request) {
+        String message = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                ? "There is no API endpoint at " + request.getRequestURI() + ". The endpoints are listed at /v3/api-docs."
+                : "There is no page at " + request.getRequestURI() + ". Check the address, or start from the home page.";
+        return respond(request, HttpStatus.NOT_FOUND, message, List.of());
+    }
+
     private static String describe(Class<?> type) {
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
             return "a whole number";
         }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
         return "a value of type " + type.getSimpleName();
+    }
+
+    private static String describe(String typeName) {
+        return switch (typeName) {
+            case "long", "int", "Long", "Integer" -> "a whole number";
+            default -> "a " + typeName;
+        };
     }
 
     private static Object respond(HttpServletRequest request, HttpStatus status, String detail,

@@ -52,7 +52,7 @@ class SecurityTest {
         HttpResponse<String> response = ApiClient.as(port, TestAccounts.ADMIN_EMAIL, "not-the-password").get("/api/v1/partners");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("\"status\":401");
+        assertThat(response.body()).contains("\"status\":401").contains("credentials were rejected");
     }
 
     @Test
@@ -75,7 +75,7 @@ class SecurityTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(change.statusCode()).isEqualTo(403);
         assertThat(change.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(change.body()).contains("\"status\":403");
+        assertThat(change.body()).contains("\"status\":403").contains("X-CSRF-TOKEN");
     }
 
     @Test
@@ -125,6 +125,45 @@ class SecurityTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(directory.partners().get(0).name());
         assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(admin.body()).contains("Administration is for administrators and partner administrators");
+        assertThat(home.body()).doesNotContain(">Admin<").contains("Change password");
+    }
+
+    @Test
+    void passwordErrorsAppearNextToTheirFields() throws Exception {
+        HttpClient admin = signedInClient(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        String csrf = csrfToken(admin.send(HttpRequest.newBuilder(url("/account/password")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(url("/account/password"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("currentPassword", "not-my-password",
+                        "newPassword", "a-new-long-password", "confirmPassword", "a-new-long-password", "_csrf", csrf)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).containsPattern(
+                "id=\"currentPassword-error\"[^>]*>Current password is not correct");
+    }
+
+    @Test
+    void invalidIdOnPageShowsErrorPage() throws Exception {
+        HttpClient admin = signedInClient(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+
+        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(url("/businesses/abc"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("Value &#39;abc&#39; of &#39;id&#39; is invalid");
+    }
+
+    @Test
+    void unknownApiPathIsProblem404() {
+        HttpResponse<String> response = ApiClient.as(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD)
+                .get("/api/v1/programs/999");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("There is no API endpoint at /api/v1/programs/999").contains("/v3/api-docs");
     }
 
     @Test

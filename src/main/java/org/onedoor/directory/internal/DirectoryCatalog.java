@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.onedoor.shared.InvalidInputException;
+import org.onedoor.shared.InvalidInputException.FieldProblem;
+import org.onedoor.shared.NotFoundException;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.ResultPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +68,12 @@ public class DirectoryCatalog {
     /**
      * Searches active services. With a query, the best matches come first: full-text rank plus the trigram word
      * similarity of the folded name. Without one, services are ordered by name.
+     *
+     * @throws InvalidInputException when a category or county filter names nothing that exists
+     * @throws NotFoundException when the partner filter names an unknown partner
      */
     public ResultPage<ServiceCard> searchServices(ServiceSearch search, PageRequest page) {
+        checkFilters(search);
         SqlFilter filter = SqlFilter.of(search);
 
         long total = jdbc.sql("SELECT count(*) " + CARD_FROM + " WHERE " + filter.where())
@@ -163,6 +170,37 @@ public class DirectoryCatalog {
                 .param("partnerId", partnerId)
                 .query(OfficeDetails.class)
                 .list();
+    }
+
+    private void checkFilters(ServiceSearch search) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (hasText(search.categoryCode())
+                && !exists("SELECT count(*) FROM employer_service_category WHERE code = :value", search.categoryCode())) {
+            problems.add(new FieldProblem("category", "Category '" + search.categoryCode() + "' does not exist. Use an "
+                    + "employer service category code such as training or workforce-recruitment (see /api/v1/employer-service-categories)."));
+        }
+        if (hasText(search.countyFips()) && !search.countyFips().matches("[0-9]{5}")) {
+            problems.add(new FieldProblem("countyFips", "County FIPS code '" + search.countyFips()
+                    + "' is invalid. Use the 5-digit code with leading zeros, such as 18141."));
+        } else if (hasText(search.countyFips())
+                && !exists("SELECT count(*) FROM us_county WHERE fips = :value", search.countyFips())) {
+            problems.add(new FieldProblem("countyFips", "County FIPS code '" + search.countyFips()
+                    + "' names no county. Use a county code from /api/v1/states/{state}/counties."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (search.partnerId() != null && findPartner(search.partnerId()).isEmpty()) {
+            throw NotFoundException.of("Partner", search.partnerId());
+        }
+    }
+
+    private boolean exists(String countQuery, String value) {
+        return jdbc.sql(countQuery).param("value", value).query(Long.class).single() > 0;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     public Optional<ProgramDetails> findProgram(long id) {

@@ -12,10 +12,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,16 +46,15 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) ->
-                        writeProblem(request, response, HttpStatus.UNAUTHORIZED,
-                                "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::writeUnauthorized))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, exception) ->
-                                writeProblem(request, response, HttpStatus.UNAUTHORIZED,
-                                        "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first."))
+                        .authenticationEntryPoint(SecurityConfiguration::writeUnauthorized)
                         .accessDeniedHandler((request, response, exception) ->
-                                writeProblem(request, response, HttpStatus.FORBIDDEN,
-                                        "Your account may not do this. Ask an administrator of your partner for access.")))
+                                writeProblem(request, response, HttpStatus.FORBIDDEN, exception instanceof CsrfException
+                                        ? "The CSRF token is missing or invalid. A request made with the session cookie must "
+                                                + "send the X-CSRF-TOKEN header with the token from the page's csrf-token meta "
+                                                + "tag, or send HTTP Basic credentials instead of the cookie."
+                                        : "Your account may not do this. Ask an administrator of your partner for access.")))
                 // A request that carries its own credentials cannot be forged by another site, so only
                 // cookie-authenticated changes need the CSRF token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedChange()));
@@ -65,7 +66,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/vendor/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/sign-in", "/error").permitAll()
+                        .requestMatchers("/sign-in", "/error", "/access-denied").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMINISTRATOR", "PARTNER_ADMINISTRATOR")
@@ -77,6 +78,7 @@ class SecurityConfiguration {
                         .failureUrl("/sign-in?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/access-denied"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
@@ -90,6 +92,15 @@ class SecurityConfiguration {
     private static boolean isSafe(String method) {
         return HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method)
                 || HttpMethod.OPTIONS.matches(method) || HttpMethod.TRACE.matches(method);
+    }
+
+    private static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
+                                          AuthenticationException exception) throws IOException {
+        String detail = request.getHeader("Authorization") == null
+                ? "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first."
+                : "The credentials were rejected. Check the email and password of the staff account, and that the "
+                        + "account is enabled.";
+        writeProblem(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 
     private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

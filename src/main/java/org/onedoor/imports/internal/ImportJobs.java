@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.ResultPage;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -282,16 +283,13 @@ public class ImportJobs {
                         WHERE r.import_id = :id
                         ORDER BY r.line_number, i.id""")
                 .param("id", id)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        long businessId = rs.getLong("business_id");
-                        boolean noBusiness = rs.wasNull();
-                        consumer.accept(new ReportLine(rs.getInt("line_number"), rs.getString("outcome"),
-                                noBusiness ? null : businessId, rs.getString("legal_name"), rs.getString("match_reason"),
-                                rs.getString("severity"), rs.getString("column_name"), rs.getString("value"),
-                                rs.getString("reason")));
-                    }
-                    return null;
+                .query((RowCallbackHandler) rs -> {
+                    long businessId = rs.getLong("business_id");
+                    boolean noBusiness = rs.wasNull();
+                    consumer.accept(new ReportLine(rs.getInt("line_number"), rs.getString("outcome"),
+                            noBusiness ? null : businessId, rs.getString("legal_name"), rs.getString("match_reason"),
+                            rs.getString("severity"), rs.getString("column_name"), rs.getString("value"),
+                            rs.getString("reason")));
                 });
     }
 

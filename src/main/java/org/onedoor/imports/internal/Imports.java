@@ -186,6 +186,7 @@ public class Imports {
             throw new InvalidInputException(problems);
         }
 
+        rejectBinary(upload);
         DecodedFile decoded = DecodedFile.decode(upload.content(), encoding);
         CsvFile csv = CsvFile.of(decoded.text());
         choices.putAll(parseMapping(upload.mappingJson(), csv.headers()));
@@ -194,6 +195,24 @@ public class Imports {
                 ? (upload.fileName() == null || upload.fileName().isBlank() ? "Uploaded file" : upload.fileName())
                 : upload.sourceName().strip();
         return new CheckedFile(upload, csv, decoded, encoding, dateFormat, country, choices, mappingName, sourceName, totalRows);
+    }
+
+    /**
+     * Rejects a file that is not text, such as a spreadsheet or an image. CSV text has no control bytes below 0x20
+     * other than tab, line feed, form feed and carriage return; the first 64 KiB are checked.
+     */
+    private static void rejectBinary(ImportUpload upload) {
+        byte[] content = upload.content();
+        int limit = Math.min(content.length, 64 * 1024);
+        for (int i = 0; i < limit; i++) {
+            int value = content[i] & 0xFF;
+            boolean control = value < 0x20 && value != '\t' && value != '\n' && value != '\r' && value != 0x0C;
+            if (control) {
+                throw new InvalidInputException("file", "File '" + upload.fileName() + "' is not a CSV text file: it has the "
+                        + "binary byte 0x" + String.format("%02X", value) + " at position " + i + ". Save the list as CSV "
+                        + "(comma-separated values) from your spreadsheet program and upload that file.");
+            }
+        }
     }
 
     /** Reads every record once, so a file with broken quoting is rejected at upload with the line it breaks on. */

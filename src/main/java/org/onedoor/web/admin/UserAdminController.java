@@ -3,6 +3,7 @@ package org.onedoor.web.admin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.onedoor.directory.Directory;
@@ -69,8 +70,8 @@ class UserAdminController {
             return showUsers(user, model, Map.of(e.field(), e.getMessage()));
         }
 
-        redirect.addFlashAttribute("success", "Opened a " + opened.role().label().toLowerCase() + " account for "
-                + opened.displayName() + " (" + opened.email() + ").");
+        redirect.addFlashAttribute("success", "Opened an account for " + opened.displayName() + " ("
+                + opened.email() + ") with the role " + opened.role().label().toLowerCase(Locale.ROOT) + ".");
         return "redirect:/admin/users";
     }
 

@@ -125,7 +125,8 @@ class DirectoryApiTest {
     @Test
     void unknownIdsAreProblem404() {
         for (String path : new String[] {"/api/v1/partners/999999999", "/api/v1/services/999999999",
-                "/api/v1/offices/999999999", "/api/v1/programs?partnerId=999999999"}) {
+                "/api/v1/offices/999999999", "/api/v1/programs?partnerId=999999999",
+                "/api/v1/services?partnerId=999999999"}) {
             HttpResponse<String> response = staff().get(path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
@@ -150,6 +151,23 @@ class DirectoryApiTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void invalidServiceFiltersAreProblem400() {
+        HttpResponse<String> category = staff().get("/api/v1/services?category=bogus");
+        HttpResponse<String> county = staff().get("/api/v1/services?countyFips=abc");
+        HttpResponse<String> unknownCounty = staff().get("/api/v1/services?countyFips=99999");
+
+        assertThat(category.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(category.body()).get("errors").get(0).get("message").asString())
+                .contains("Category 'bogus' does not exist");
+        assertThat(county.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(county.body()).get("errors").get(0).get("message").asString())
+                .contains("'abc' is invalid").contains("5-digit");
+        assertThat(unknownCounty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownCounty.body()).get("errors").get(0).get("message").asString())
+                .contains("'99999' names no county");
     }
 
     private String ok(String path) {

@@ -128,6 +128,19 @@ class ImportApiTest {
     }
 
     @Test
+    void binaryFileIs400NamingTheFix() {
+        String source = unique("binary");
+
+        HttpResponse<String> response = upload("imports/not-a-csv.png", source, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("file");
+        assertThat(error.get("message").asString()).contains("'not-a-csv.png' is not a CSV text file").contains("Save the list as CSV");
+        assertThat(jobsNamed(source)).isZero();
+    }
+
+    @Test
     void missingLegalNameIs400BeforeAnythingWritten() {
         String source = unique("no-name");
 
