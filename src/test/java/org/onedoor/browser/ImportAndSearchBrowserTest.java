@@ -87,7 +87,7 @@ class ImportAndSearchBrowserTest {
         browser.driver.navigate().refresh();
 
         String page = browser.driver.findElement(By.tagName("main")).getText();
-        assertThat(page).contains("3344 of 3344 rows read").contains("Download the per-row report");
+        assertThat(page).contains("3,344 of 3,344 rows read").contains("Download the per-row report");
         browser.assertAccessible();
         browser.screenshot("import-report");
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.onedoor.identity.CurrentUser;
@@ -122,8 +123,8 @@ class ImportPageController {
             invalid.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
             return showMappingForm(model, job, choices, errors, saveAs);
         }
-        redirect.addFlashAttribute("notice", "Import " + id + " of '" + job.sourceName() + "' is queued with "
-                + job.totalRows() + " rows." + (saveAs == null || saveAs.isBlank() ? "" : " The mapping is saved as '" + saveAs.strip() + "'."));
+        redirect.addFlashAttribute("notice", "Started import " + id + " of '" + job.sourceName() + "': "
+                + String.format(Locale.US, "%,d", job.totalRows()) + (job.totalRows() == 1 ? " row" : " rows") + " to read." + (saveAs == null || saveAs.isBlank() ? "" : " The mapping is saved as '" + saveAs.strip() + "'."));
         return "redirect:/imports/" + id;
     }
 

@@ -98,7 +98,7 @@ class ImportPagesTest {
         assertThat(queued.statusCode()).isEqualTo(302);
         String jobPage = URI.create(queued.headers().firstValue("Location").orElseThrow()).getPath();
         HttpResponse<String> page = get(jobPage);
-        assertThat(page.body()).contains("is queued with 1 rows").contains("saved as &#39;" + mappingName + "&#39;");
+        assertThat(page.body()).contains("Started import").contains(": 1 row to read.").contains("saved as &#39;" + mappingName + "&#39;");
         HttpResponse<String> fragment = get(jobPage + "/progress");
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).contains("<progress id=\"import-progress-bar\"");
