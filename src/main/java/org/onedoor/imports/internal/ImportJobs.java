@@ -112,6 +112,11 @@ public class ImportJobs {
     }
 
     /** Queues a draft with its mapping; returns {@code false} when the job is no longer a draft. */
+    /** Deletes a job that still waits for its column mapping, with its stored file; returns whether one was deleted. */
+    boolean deleteDraft(long id) {
+        return jdbc.sql("DELETE FROM import_job WHERE id = :id AND status = 'DRAFT'").param("id", id).update() == 1;
+    }
+
     boolean queue(long id, Map<String, String> mapping, String mappingName) {
         return jdbc.sql("""
                         UPDATE import_job SET mapping = :mapping::jsonb, mapping_name = :mappingName, status = 'QUEUED',

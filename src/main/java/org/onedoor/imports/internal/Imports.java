@@ -117,6 +117,23 @@ public class Imports {
         return find(id);
     }
 
+    /**
+     * Discards an upload that still waits for its column mapping, so it leaves the list of imports.
+     *
+     * @throws ConflictException when the import has already started
+     */
+    public ImportJob discardDraft(long id, CurrentUser user) {
+        ImportJob job = find(id);
+
+        if (!jobs.deleteDraft(id)) {
+            throw new ConflictException("Import " + id + " has already started (status " + find(id).status().label()
+                    + "), so it cannot be discarded. Its report stays in the list of imports.");
+        }
+
+        log.info("Draft import {} discarded by user {}", id, user.id());
+        return job;
+    }
+
     // NOTE: every signed-in staff member may see every import; imports are not yet limited to the uploader's partner.
     public ImportJob find(long id) {
         return jobs.find(id).orElseThrow(() -> NotFoundException.of("Import", id));

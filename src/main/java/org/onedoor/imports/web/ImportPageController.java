@@ -94,6 +94,14 @@ class ImportPageController {
         }
     }
 
+    @PostMapping("/imports/{id}/discard")
+    String discardDraft(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        ImportJob job = imports.discardDraft(id, user);
+
+        redirect.addFlashAttribute("notice", "Discarded the upload of '" + job.sourceName() + "' before it started.");
+        return "redirect:/imports";
+    }
+
     @GetMapping("/imports/{id}/mapping")
     String mappingForm(@PathVariable long id, Model model) {
         ImportJob job = imports.find(id);

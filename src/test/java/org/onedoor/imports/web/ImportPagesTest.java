@@ -107,6 +107,21 @@ class ImportPagesTest {
     }
 
     @Test
+    void draftUploadCanBeDiscardedOnce() {
+        String mappingPage = uploadDraft("imports/unmapped-header.csv");
+        String jobPage = mappingPage.substring(0, mappingPage.lastIndexOf("/mapping"));
+        String token = csrf(get(mappingPage).body());
+
+        HttpResponse<String> discarded = postForm(jobPage + "/discard", Map.of("_csrf", token));
+        HttpResponse<String> again = postForm(jobPage + "/discard", Map.of("_csrf", token));
+
+        assertThat(discarded.statusCode()).isEqualTo(302);
+        assertThat(get("/imports").body()).contains("Discarded the upload of");
+        assertThat(get(jobPage).statusCode()).isEqualTo(404);
+        assertThat(again.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void runningImportFragmentPollsEverySecond() {
         String mappingPage = uploadDraft("imports/unmapped-header.csv");
         String jobPage = mappingPage.substring(0, mappingPage.lastIndexOf('/'));
