@@ -14,10 +14,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts OneDoor twice on an empty data folder without {@code ONEDOOR_ADMIN_PASSWORD}: the first start generates
- * and logs a password that signs in, the second logs none.
+ * Starts OneDoor twice on an empty data folder without {@code ONEDOOR_ADMIN_PASSWORD} and with the demo area
+ * turned off: the first start generates and logs a password that signs in, the second logs none.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FirstAdministratorTest {
@@ -43,6 +44,12 @@ class FirstAdministratorTest {
             assertThat(admin.role()).isEqualTo(Role.ADMINISTRATOR);
             assertThat(password).hasSizeGreaterThanOrEqualTo(UserAccounts.MIN_PASSWORD_LENGTH);
             assertThat(accounts.passwordMatches(admin.id(), password)).isTrue();
+
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT count(*) FROM partner").query(Long.class).single())
+                    .as("no demo partners with ONEDOOR_DEMO_DATA=false").isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM naics_code").query(Long.class).single())
+                    .as("reference data loads without the demo area").isEqualTo(2125);
         }
         int logLength = output.getOut().length();
 
