@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.onedoor.directory.Directory;
 import org.onedoor.support.ApiClient;
 import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,13 +66,12 @@ class SecurityTest {
 
     @Test
     void apiAcceptsSessionAndRejectsChangeWithoutCsrfAsProblem403() throws Exception {
-        HttpClient browser = signedInClient(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        WebSession browser = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
 
-        HttpResponse<String> read = browser.send(HttpRequest.newBuilder(url("/api/v1/partners")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read = browser.send(HttpRequest.newBuilder(url("/api/v1/partners")).build());
         HttpResponse<String> change = browser.send(HttpRequest.newBuilder(url("/api/v1/imports/businesses"))
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")).build());
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(change.statusCode()).isEqualTo(403);
@@ -117,10 +118,10 @@ class SecurityTest {
     void staffCannotOpenAdministration() throws Exception {
         long partnerId = directory.partners().get(0).id();
         TestAccounts.ensure(accounts, "security.staff@onedoor.test", Role.STAFF, partnerId);
-        HttpClient staff = signedInClient("security.staff@onedoor.test", TestAccounts.PASSWORD);
+        WebSession staff = WebSession.signIn(port, "security.staff@onedoor.test", TestAccounts.PASSWORD);
 
-        HttpResponse<String> home = staff.send(HttpRequest.newBuilder(url("/")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> admin = staff.send(HttpRequest.newBuilder(url("/admin/users")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = staff.send(HttpRequest.newBuilder(url("/")).build());
+        HttpResponse<String> admin = staff.send(HttpRequest.newBuilder(url("/admin/users")).build());
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(directory.partners().get(0).name());
@@ -131,15 +132,11 @@ class SecurityTest {
 
     @Test
     void passwordErrorsAppearNextToTheirFields() throws Exception {
-        HttpClient admin = signedInClient(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
-        String csrf = csrfToken(admin.send(HttpRequest.newBuilder(url("/account/password")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-
-        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(url("/account/password"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form("currentPassword", "not-my-password",
-                        "newPassword", "a-new-long-password", "confirmPassword", "a-new-long-password", "_csrf", csrf)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        WebSession admin = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        HttpResponse<String> response = admin.postForm("/account/password", "/account/password", Map.of(
+                "currentPassword", "not-my-password",
+                "newPassword", "a-new-long-password",
+                "confirmPassword", "a-new-long-password"));
 
         assertThat(response.body()).containsPattern(
                 "id=\"currentPassword-error\"[^>]*>Current password is not correct");
@@ -147,10 +144,10 @@ class SecurityTest {
 
     @Test
     void invalidIdOnPageShowsErrorPage() throws Exception {
-        HttpClient admin = signedInClient(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        WebSession admin = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
 
         HttpResponse<String> response = admin.send(HttpRequest.newBuilder(url("/businesses/abc"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html").build());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -188,20 +185,6 @@ class SecurityTest {
                         new NewUserAccount("no.partner@onedoor.test", "No Partner", Role.STAFF, null, TestAccounts.PASSWORD)))
                 .isInstanceOf(UserAccountException.class)
                 .hasMessageContaining("belongs to one partner");
-    }
-
-    private HttpClient signedInClient(String email, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf = csrfToken(client.send(HttpRequest.newBuilder(url("/sign-in")).build(), HttpResponse.BodyHandlers.ofString()).body());
-
-        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(url("/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form("email", email, "password", password, "_csrf", csrf)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(signIn.statusCode()).as("sign-in redirect").isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
-        return client;
     }
 
     private URI url(String path) {
