@@ -155,6 +155,24 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
+    void foreignPostalCodeNeverFillsUsEstablishment() {
+        String word = uniqueWord();
+        IncomingBusiness withoutZip = new IncomingBusiness("Cross Border Tools " + word, List.of(), null, null, null,
+                null, null, null, new IncomingAddress("12 MAIN ST", null, "SOUTH BEND", "IN", null, "US", null), Map.of());
+        IncomingBusiness mexican = new IncomingBusiness("Cross Border Tools " + word, List.of(), null, null, null,
+                null, null, null, new IncomingAddress("12 MAIN ST", null, "SOUTH BEND", "IN", "2134", "MX", null), Map.of());
+
+        Registration first = registry.register(withoutZip, source(2));
+        Registration second = registry.register(mexican, source(3));
+
+        assertThat(second.businessId()).isEqualTo(first.businessId());
+        BusinessProfile profile = profile(first);
+        assertThat(profile.establishments()).hasSize(1);
+        assertThat(profile.establishments().get(0).postalCode()).isNull();
+        assertThat(profile.establishments().get(0).countryCode()).isEqualTo("US");
+    }
+
+    @Test
     void matchesTradeNameLikeLegalName() {
         String word = uniqueWord();
         IncomingBusiness group = new IncomingBusiness("J AND W RESTAURANT GROUP " + word + " INC",

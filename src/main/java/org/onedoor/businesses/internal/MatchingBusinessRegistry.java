@@ -22,14 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers incoming records with the plain matching rules: the same FEIN is the same business, and so is the
- * same name key (legal or trade name) together with the same address key or the same phone. Two different FEINs
- * are never the same business, and the same name at two addresses stays two businesses. A match never overwrites
- * a known value: it fills empty fields, adds new trade names and establishments, and notes differing values as
- * conflicts in the history.
+ * Registers incoming records with the matching engine: {@link CandidateSearch} finds and scores the businesses the
+ * record could belong to, and the record joins the best one only when it is plainly the same business: the score
+ * reaches {@link #AUTO_MATCH_SCORE} and the FEIN or a name is the same (for example the same name at the same street
+ * address or with the same phone). Two different FEINs are never the same business, and the same name at
+ * two addresses stays two businesses. A match never overwrites a known value: it fills empty fields, adds new
+ * trade names and establishments, and notes differing values as conflicts in the history.
  */
 @Service
 class MatchingBusinessRegistry implements BusinessRegistry {
+
+    /**
+     * Score from which a record joins an existing business without a person deciding. The same name (after
+     * folding) together with the same street address or the same phone scores above it, and so does the same FEIN;
+     * a name alone, or an address alone, does not.
+     */
+    static final double AUTO_MATCH_SCORE = 0.95;
 
     private static final Logger log = LoggerFactory.getLogger(MatchingBusinessRegistry.class);
 
@@ -39,14 +47,16 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IncomingValidation validation;
-    private final BusinessCandidates candidates;
+    private final CandidateSearch candidateSearch;
+    private final MatchNameWords nameWords;
 
     MatchingBusinessRegistry(JdbcClient jdbc, JsonMapper json, IncomingValidation validation,
-                             BusinessCandidates candidates) {
+                             CandidateSearch candidateSearch, MatchNameWords nameWords) {
         this.jdbc = jdbc;
         this.json = json;
         this.validation = validation;
-        this.candidates = candidates;
+        this.candidateSearch = candidateSearch;
+        this.nameWords = nameWords;
     }
 
     @Override
@@ -54,12 +64,12 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     public Registration register(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
         NameKey legalKey = NameKey.of(business.legalName());
-        Set<String> nameKeys = nameKeys(business);
         AddressKey addressKey = AddressKey.of(business.address());
+        MatchProfile profile = MatchProfile.of(business);
 
-        lock(nameKeys, business.fein());
-        List<Candidate> found = candidates.find(nameKeys, business.fein());
-        Optional<Match> match = choose(found, nameKeys, business, addressKey);
+        lock(nameKeys(profile), business.fein());
+        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true);
+        Optional<Match> match = choose(ranked, addressKey);
 
         if (match.isEmpty()) {
             long id = create(business, legalKey, addressKey, source);
@@ -70,15 +80,25 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         return new Registration(match.get().candidate().businessId(), false, match.get().reason());
     }
 
-    /** Collects the match keys of the legal name and every trade name, legal name first, leaving out empty keys. */
-    private static Set<String> nameKeys(IncomingBusiness business) {
+    /**
+     * Creates a new business from the record without matching, for a person who has seen the candidates and
+     * confirmed that the record is a different business.
+     */
+    @Transactional
+    public Registration registerAsNew(IncomingBusiness business, SourceReference source) {
+        validation.check(business, source);
+        MatchProfile profile = MatchProfile.of(business);
+        lock(nameKeys(profile), business.fein());
+        long id = create(business, NameKey.of(business.legalName()), AddressKey.of(business.address()), source);
+        log.info("Business {} created as confirmed different business by user {}", id, source.userId());
+        return new Registration(id, true, null);
+    }
+
+    /** Collects the match keys of every name of the record, legal name first. */
+    private static Set<String> nameKeys(MatchProfile profile) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(NameKey.of(business.legalName()).matchKey());
-        for (String tradeName : business.tradeNames()) {
-            NameKey key = NameKey.of(tradeName);
-            if (!key.isEmpty()) {
-                keys.add(key.matchKey());
-            }
+        for (MatchProfile.Name name : profile.names()) {
+            keys.add(name.key().matchKey());
         }
         return keys;
     }
@@ -87,6 +107,8 @@ class MatchingBusinessRegistry implements BusinessRegistry {
      * Serializes registrations that share a name key or FEIN until the transaction ends, so two imports running at
      * the same time cannot both create the same business. Locks are taken in hash order to avoid deadlocks.
      */
+    // NOTE: records whose names are only similar (not the same key) and share no FEIN are not serialized. Two of
+    // them registered at the same moment can both be created, and the duplicates endpoint finds them afterwards.
     private void lock(Set<String> nameKeys, String fein) {
         List<Integer> hashes = new java.util.ArrayList<>(nameKeys.stream().map(key -> ("name:" + key).hashCode()).toList());
         if (fein != null) {
@@ -102,61 +124,64 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {
     }
 
-    private static Optional<Match> choose(List<Candidate> found, Set<String> nameKeys, IncomingBusiness business,
-                                          AddressKey addressKey) {
-        String fein = business.fein();
-        if (fein != null) {
-            for (Candidate candidate : found) {
-                if (fein.equals(candidate.fein())) {
-                    KnownEstablishment place = candidate.establishments().stream()
-                            .filter(known -> known.addressKey().isSamePlaceAs(addressKey))
-                            .findFirst()
-                            .orElse(null);
-                    return Optional.of(new Match(candidate, place, "FEIN " + fein + " matches"));
-                }
-            }
+    /**
+     * Picks the best candidate that is plainly the same business ({@link MatchScorer#isPlainlySame}), with its
+     * establishment at the same place.
+     */
+    private static Optional<Match> choose(List<CandidateSearch.Scored> ranked, AddressKey addressKey) {
+        CandidateSearch.Scored best = ranked.stream()
+                .filter(scored -> MatchScorer.isPlainlySame(scored.result(), AUTO_MATCH_SCORE))
+                .findFirst()
+                .orElse(null);
+        if (best == null) {
+            return Optional.empty();
         }
-
-        List<Candidate> sameName = found.stream()
-                .filter(candidate -> candidate.sharesNameKey(nameKeys))
-                .filter(candidate -> fein == null || candidate.fein() == null || fein.equals(candidate.fein()))
-                .toList();
+        KnownEstablishment place = null;
         if (addressKey.street() != null) {
-            Match sameStreet = null;
-            for (Candidate candidate : sameName) {
-                for (KnownEstablishment known : candidate.establishments()) {
-                    if (!known.addressKey().isSamePlaceAs(addressKey)) {
-                        continue;
-                    }
-                    Match match = new Match(candidate, known, candidate.nameKind(nameKeys) + " and address match");
-                    if (known.addressKey().isSameLocalityAs(addressKey)) {
-                        return Optional.of(match);
-                    }
-                    sameStreet = sameStreet == null ? match : sameStreet;
+            for (KnownEstablishment known : best.candidate().establishments()) {
+                if (!known.addressKey().isSamePlaceAs(addressKey)) {
+                    continue;
                 }
-            }
-            if (sameStreet != null) {
-                return Optional.of(sameStreet);
-            }
-        }
-        if (business.phoneE164() != null) {
-            for (Candidate candidate : sameName) {
-                for (KnownEstablishment known : candidate.establishments()) {
-                    if (business.phoneE164().equals(known.phoneE164())) {
-                        return Optional.of(new Match(candidate, known,
-                                candidate.nameKind(nameKeys) + " and phone match"));
-                    }
+                if (place == null || known.addressKey().isSameLocalityAs(addressKey)) {
+                    place = known;
+                }
+                if (known.addressKey().isSameLocalityAs(addressKey)) {
+                    break;
                 }
             }
         }
-        return Optional.empty();
+        return Optional.of(new Match(best.candidate(), place, reason(best.result())));
+    }
+
+    /**
+     * Sums up why the record joined the business: "FEIN 12-3456789 matches", "Legal name and address match",
+     * "Trade name and phone match", or the evidence reasons joined for other combinations.
+     */
+    static String reason(MatchResult result) {
+        for (MatchEvidence evidence : result.evidence()) {
+            if (evidence.kind() == MatchEvidence.Kind.FEIN && evidence.logOdds() >= 0) {
+                return "FEIN " + evidence.reason().substring("Same FEIN ".length()) + " matches";
+            }
+        }
+        String name = result.has(MatchEvidence.Kind.LEGAL_NAME) ? "Legal name"
+                : result.has(MatchEvidence.Kind.TRADE_NAME) ? "Trade name" : null;
+        if (name != null && result.has(MatchEvidence.Kind.ADDRESS)) {
+            return name + " and address match";
+        }
+        if (name != null && result.has(MatchEvidence.Kind.PHONE)) {
+            return name + " and phone match";
+        }
+        return String.join("; ", result.evidence().stream()
+                .filter(evidence -> evidence.logOdds() > 0)
+                .map(MatchEvidence::reason)
+                .toList());
     }
 
     private long create(IncomingBusiness business, NameKey legalKey, AddressKey addressKey, SourceReference source) {
         HistoryEntries history = new HistoryEntries();
         long businessId = jdbc.sql("""
-                        INSERT INTO business (legal_name, name_key, fein, naics_code, website)
-                        VALUES (:legalName, :nameKey, :fein, :naicsCode, :website)
+                        INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
+                        VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
                         RETURNING id
                         """)
                 .param("legalName", business.legalName().strip())
@@ -164,8 +189,10 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .param("fein", business.fein())
                 .param("naicsCode", business.naicsCode())
                 .param("website", business.website())
+                .param("websiteKey", MatchKeys.websiteKey(business.website()))
                 .query(Long.class)
                 .single();
+        nameWords.countName(business.legalName());
         history.set("legal_name", null, business.legalName().strip());
         setIfPresent(history, "fein", business.fein());
         setIfPresent(history, "naics_code", business.naicsCode());
@@ -219,12 +246,14 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                         UPDATE business
                         SET fein = coalesce(fein, :fein),
                             naics_code = coalesce(naics_code, :naicsCode),
-                            website = coalesce(website, :website)
+                            website = coalesce(website, :website),
+                            website_key = CASE WHEN website IS NULL THEN :websiteKey ELSE website_key END
                         WHERE id = :id
                         """)
                 .param("fein", fein)
                 .param("naicsCode", naics)
                 .param("website", website)
+                .param("websiteKey", MatchKeys.websiteKey(website))
                 .param("id", candidate.businessId())
                 .update();
     }
@@ -297,8 +326,15 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 history.conflict("establishment.phone", known.id(), known.phone(), business.phone());
             }
         }
-        String postalCode = address == null ? null
-                : fill("establishment.postal_code", known.postalCode(), address.postalCode(), known.id(), history);
+        // A postal code fills the establishment only under the same country's rules: a 4-digit Canadian or Mexican
+        // code must not become a US establishment's ZIP code, so it is kept as a conflict in the history instead.
+        String incomingCountry = address == null || address.countryCode() == null ? "US" : address.countryCode();
+        String postalCode = null;
+        if (address != null && incomingCountry.equalsIgnoreCase(known.countryCode())) {
+            postalCode = fill("establishment.postal_code", known.postalCode(), address.postalCode(), known.id(), history);
+        } else if (address != null && address.postalCode() != null && !address.postalCode().equals(known.postalCode())) {
+            history.conflict("establishment.postal_code", known.id(), known.postalCode(), address.postalCode());
+        }
         String countyFips = address == null ? null
                 : fill("establishment.county_fips", known.countyFips(), address.countyFips(), known.id(), history);
         String zip5 = known.addressKey().zip5() == null ? addressKey.zip5() : null;
@@ -340,6 +376,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .param("name", tradeName.strip())
                 .param("nameKey", key.matchKey())
                 .update();
+        nameWords.countName(tradeName);
         history.added("trade_name", null, tradeName.strip());
     }
 

@@ -1,0 +1,67 @@
+package org.onedoor.businesses.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps the table {@code business_name_word}: how many business names contain each word, for name weights. */
+@Component
+public class MatchNameWords {
+
+    private final JdbcClient jdbc;
+
+    MatchNameWords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Counts the words of one new legal or trade name. Words are written in sorted order so two transactions that
+     * count the same words wait for each other instead of deadlocking.
+     */
+    void countName(String name) {
+        TreeSet<String> words = wordsOf(name);
+        if (words.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO business_name_word (word, name_count)
+                        SELECT word, 1 FROM unnest(CAST(:words AS text[])) AS w(word)
+                        ON CONFLICT (word) DO UPDATE SET name_count = business_name_word.name_count + 1
+                        """)
+                .param("words", words.toArray(String[]::new))
+                .update();
+    }
+
+    /** Reads the counts of the given words, and the estimated number of businesses as the total. */
+    MatchNameWeights weightsFor(Collection<String> names) {
+        TreeSet<String> words = new TreeSet<>();
+        names.forEach(name -> words.addAll(wordsOf(name)));
+        Map<String, Integer> counts = new HashMap<>();
+        if (!words.isEmpty()) {
+            jdbc.sql("SELECT word, name_count FROM business_name_word WHERE word = ANY (CAST(:words AS text[]))")
+                    .param("words", words.toArray(String[]::new))
+                    .query((rs, row) -> counts.put(rs.getString(1), rs.getInt(2)))
+                    .list();
+        }
+        // NOTE: reltuples is the planner's estimate, refreshed by ANALYZE; MatchNameWeights assumes at least
+        // 1,000 names, so a stale estimate on a small table changes little.
+        long total = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'business'::regclass")
+                .query(Long.class)
+                .single();
+        return new MatchNameWeights(counts, total);
+    }
+
+    public static TreeSet<String> wordsOf(String name) {
+        TreeSet<String> words = new TreeSet<>();
+        for (String word : NameKey.of(name).words().split(" ")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}

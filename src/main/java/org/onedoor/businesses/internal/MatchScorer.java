@@ -1,0 +1,397 @@
+package org.onedoor.businesses.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.onedoor.businesses.internal.MatchEvidence.Kind;
+import org.onedoor.businesses.internal.MatchProfile.Name;
+import org.onedoor.businesses.internal.MatchProfile.Place;
+
+/**
+ * Scores how likely two business records are the same business. Each fact that agrees or disagrees adds its
+ * log-odds to a prior, and the sum goes through the logistic function, so the score is in [0, 1]:
+ * <ul>
+ * <li>the same FEIN sets the score to at least {@link #SAME_FEIN_SCORE}, and two different FEINs set it to 0
+ * whatever else agrees;</li>
+ * <li>names agree exactly after folding and removing trailing legal forms and spaces, or partly, weighted by how
+ * rare the shared words are, so one shared ordinary word ("staffing") is no evidence;</li>
+ * <li>the street address agrees when house number and street agree (house numbers compare exactly, never
+ * fuzzily), and disagrees for another unit in the same building;</li>
+ * <li>phones in E.164, website keys, NAICS sectors (weak), personal email addresses and contact names. Role
+ * mailboxes (info@, hr@...) and generic contact names ("HR Department") never count.</li>
+ * </ul>
+ */
+public final class MatchScorer {
+
+    public static final double SAME_FEIN_SCORE = 0.99;
+
+    private static final double PRIOR = -4.5;
+    private static final double EXACT_NAME = 5.0;
+    private static final double CONTAINED_NAME = 4.0;
+    // Largest share of the longer name's word weight that may lie outside the shorter name for CONTAINED_NAME.
+    private static final double MAX_EXTRA_WORDS_SHARE = 0.35;
+    private static final double SIMILAR_NAME_SLOPE = 8.0;
+    private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
+    private static final double SAME_ADDRESS = 5.0;
+    private static final double SAME_STREET_NUMBER = 3.5;
+    private static final double DIFFERENT_UNIT = -3.0;
+    private static final double DIFFERENT_ADDRESS = -1.5;
+    private static final double SAME_ZIP = 0.3;
+    private static final double SAME_PHONE = 4.5;
+    private static final double DIFFERENT_PHONE = -1.0;
+    private static final double SAME_WEBSITE = 4.0;
+    private static final double DIFFERENT_WEBSITE = -0.5;
+    private static final double SAME_SECTOR = 0.5;
+    private static final double OTHER_SECTOR = -0.5;
+    private static final double SAME_EMAIL = 3.0;
+    private static final double SAME_CONTACT = 1.5;
+
+    private static final Set<String> DIRECTIONALS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
+
+    private final MatchNameWeights weights;
+
+    public MatchScorer(MatchNameWeights weights) {
+        this.weights = weights;
+    }
+
+    /**
+     * Tells whether a result is plainly the same business, so a record may join it without a person deciding. The
+     * score must reach the threshold. The FEIN or a name (legal or trade, after normalization) must also be the
+     * same, or one name must be part of the other with only common words left over. Address and phone without such a name are never
+     * enough, because "Frank's Place Ragamuffin" at the address and phone of "Frank's Place" may be another business.
+     */
+    public static boolean isPlainlySame(MatchResult result, double threshold) {
+        boolean sameFein = result.evidence().stream()
+                .anyMatch(item -> item.kind() == Kind.FEIN && item.logOdds() >= 0);
+        boolean sameName = result.has(Kind.LEGAL_NAME) || result.has(Kind.TRADE_NAME) || result.has(Kind.CONTAINED_NAME);
+        return result.score() >= threshold && (sameFein || sameName);
+    }
+
+    public MatchResult score(MatchProfile incoming, MatchProfile known) {
+        if (incoming.fein() != null && known.fein() != null && !incoming.fein().equals(known.fein())) {
+            return new MatchResult(0, List.of(new MatchEvidence(Kind.FEIN, Double.NEGATIVE_INFINITY,
+                    "Different FEINs " + incoming.fein() + " and " + known.fein() + ": different businesses")));
+        }
+
+        List<MatchEvidence> evidence = new ArrayList<>();
+        addIfPresent(evidence, compareNames(incoming.names(), known.names()));
+        addIfPresent(evidence, comparePlaces(incoming.places(), known.places()));
+        addIfPresent(evidence, comparePhones(incoming.phones(), known.phones()));
+        addIfPresent(evidence, compareWebsites(incoming.websiteKey(), known.websiteKey()));
+        addIfPresent(evidence, compareSectors(incoming.naicsCode(), known.naicsCode()));
+        evidence.addAll(compareEmails(incoming.emails(), known.emails()));
+        evidence.addAll(compareContacts(incoming.contactNames(), known.contactNames()));
+
+        double logOdds = PRIOR + evidence.stream().mapToDouble(MatchEvidence::logOdds).sum();
+        double score = 1 / (1 + Math.exp(-logOdds));
+        if (incoming.fein() != null && incoming.fein().equals(known.fein())) {
+            evidence.add(new MatchEvidence(Kind.FEIN, 0, "Same FEIN " + incoming.fein()));
+            score = Math.max(score, SAME_FEIN_SCORE);
+        }
+        evidence.sort(Comparator.comparingDouble((MatchEvidence item) -> item.kind() == Kind.FEIN ? 0 : 1)
+                .thenComparingDouble(item -> -Math.abs(item.logOdds())));
+        return new MatchResult(score, evidence);
+    }
+
+    // --- names
+
+    private MatchEvidence compareNames(List<Name> incoming, List<Name> known) {
+        MatchEvidence best = null;
+        for (Name ours : incoming) {
+            for (Name theirs : known) {
+                MatchEvidence evidence = compareName(ours, theirs);
+                if (evidence != null && (best == null || evidence.logOdds() > best.logOdds())) {
+                    best = evidence;
+                }
+            }
+        }
+        return best;
+    }
+
+    private MatchEvidence compareName(Name ours, Name theirs) {
+        if (ours.key().isEmpty() || theirs.key().isEmpty()) {
+            return null;
+        }
+        if (ours.key().matchKey().equals(theirs.key().matchKey())) {
+            Kind kind = theirs.legal() ? Kind.LEGAL_NAME : Kind.TRADE_NAME;
+            return new MatchEvidence(kind, EXACT_NAME, exactNameReason(ours, theirs));
+        }
+
+        List<String> ourWords = words(ours.key());
+        List<String> theirWords = words(theirs.key());
+        ourWords = joinSplitWords(ourWords, theirWords);
+        theirWords = joinSplitWords(theirWords, ourWords);
+        Set<String> ourSet = new LinkedHashSet<>(ourWords);
+        Set<String> theirSet = new LinkedHashSet<>(theirWords);
+        Set<String> shared = new LinkedHashSet<>(ourSet);
+        shared.retainAll(theirSet);
+        if (shared.isEmpty()) {
+            return new MatchEvidence(Kind.DIFFERENT_NAME, -SIMILAR_NAME_SLOPE / 2,
+                    "Names share no word ('" + ours.text() + "' and '" + theirs.text() + "')");
+        }
+
+        double sharedWeight = sum(shared);
+        double ourWeight = sum(ourSet);
+        double theirWeight = sum(theirSet);
+        double jaccard = sharedWeight / (ourWeight + theirWeight - sharedWeight);
+        double containment = sharedWeight / Math.min(ourWeight, theirWeight);
+        double similarity = (jaccard + containment) / 2;
+
+        String sharedText = shared.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
+        boolean ourContained = shared.size() == ourSet.size();
+        boolean theirContained = shared.size() == theirSet.size();
+        if ((ourContained || theirContained) && !shared.stream().allMatch(weights::isCommon)) {
+            double longerWeight = ourContained ? theirWeight : ourWeight;
+            double extraShare = (longerWeight - sharedWeight) / longerWeight;
+            if (extraShare <= MAX_EXTRA_WORDS_SHARE) {
+                Name shorter = ourContained ? ours : theirs;
+                Name longer = ourContained ? theirs : ours;
+                return new MatchEvidence(Kind.CONTAINED_NAME, CONTAINED_NAME, "Name '" + shorter.text()
+                        + "' is part of '" + longer.text() + "' and the other words are common");
+            }
+        }
+        if (shared.stream().allMatch(weights::isCommon)) {
+            similarity = Math.min(similarity, COMMON_WORDS_ONLY_SIMILARITY);
+            String words = shared.size() == 1 ? "word " + sharedText + " agrees" : "words " + sharedText + " agree";
+            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the common " + words);
+        }
+        return new MatchEvidence(Kind.SIMILAR_NAME, logOdds(similarity), String.format(Locale.ROOT,
+                "Names are %d%% similar: '%s' and '%s' share %s", Math.round(similarity * 100), ours.text(),
+                theirs.text(), sharedText));
+    }
+
+    private static double logOdds(double similarity) {
+        return SIMILAR_NAME_SLOPE * similarity - SIMILAR_NAME_SLOPE / 2;
+    }
+
+    private static String exactNameReason(Name ours, Name theirs) {
+        String which = theirs.legal() ? "Name" : "Trade name";
+        List<String> removed = new ArrayList<>(removedLegalForms(ours));
+        for (String form : removedLegalForms(theirs)) {
+            if (!removed.contains(form)) {
+                removed.add(form);
+            }
+        }
+        if (!removed.isEmpty()) {
+            return which + " matches after removing " + removed.stream().map(form -> "'" + form + "'")
+                    .collect(Collectors.joining(" and ")) + " ('" + ours.text() + "' and '" + theirs.text() + "')";
+        }
+        if (!ours.key().words().equals(theirs.key().words())) {
+            return which + " matches when spaces and punctuation are ignored ('" + ours.text() + "' and '"
+                    + theirs.text() + "')";
+        }
+        return which + " matches ('" + theirs.text() + "')";
+    }
+
+    /** Returns the trailing legal forms that the name key left out, as written in the name ("Inc", "L.L.C."). */
+    private static List<String> removedLegalForms(Name name) {
+        String folded = TextFolding.fold(name.text());
+        String key = name.key().words();
+        if (folded.equals(key) || folded.isEmpty()) {
+            return List.of();
+        }
+        List<String> original = Arrays.asList(name.text().strip().split("[\\s,]+"));
+        List<String> removed = new ArrayList<>();
+        for (int i = original.size() - 1; i >= 0 && removed.size() < 3; i--) {
+            String word = original.get(i);
+            String foldedWord = TextFolding.fold(word).replace(" ", "");
+            if (foldedWord.isEmpty() || foldedWord.equals("and")) {
+                continue;
+            }
+            if (key.endsWith(foldedWord) || key.replace(" ", "").endsWith(foldedWord)) {
+                break;
+            }
+            removed.add(0, word);
+        }
+        return removed;
+    }
+
+    private static List<String> words(NameKey key) {
+        List<String> words = new ArrayList<>(Arrays.asList(key.words().split(" ")));
+        words.removeIf(word -> word.isEmpty() || word.equals("and"));
+        return words;
+    }
+
+    /** Joins two neighbouring words when the other name has them as one word ("green leaf" for "greenleaf"). */
+    private static List<String> joinSplitWords(List<String> words, List<String> other) {
+        Set<String> otherSet = new HashSet<>(other);
+        List<String> joined = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && !otherSet.contains(words.get(i))
+                    && otherSet.contains(words.get(i) + words.get(i + 1))) {
+                joined.add(words.get(i) + words.get(i + 1));
+                i++;
+            } else {
+                joined.add(words.get(i));
+            }
+        }
+        return joined;
+    }
+
+    private double sum(Set<String> words) {
+        return words.stream().mapToDouble(weights::weight).sum();
+    }
+
+    // --- addresses
+
+    private static MatchEvidence comparePlaces(List<Place> incoming, List<Place> known) {
+        MatchEvidence best = null;
+        boolean sameZip = false;
+        boolean bothHaveStreets = false;
+        for (Place ours : incoming) {
+            for (Place theirs : known) {
+                AddressKey a = ours.key();
+                AddressKey b = theirs.key();
+                sameZip |= a.zip5() != null && a.zip5().equals(b.zip5());
+                if (a.street() == null || b.street() == null) {
+                    continue;
+                }
+                bothHaveStreets = true;
+                MatchEvidence evidence = compareStreets(ours, theirs);
+                if (evidence != null && (best == null || evidence.logOdds() > best.logOdds())) {
+                    best = evidence;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (bothHaveStreets) {
+            return new MatchEvidence(Kind.DIFFERENT_ADDRESS, DIFFERENT_ADDRESS,
+                    "Different street addresses (" + incoming.get(0).text() + " and " + known.get(0).text() + ")");
+        }
+        return sameZip ? new MatchEvidence(Kind.ZIP, SAME_ZIP, "Same ZIP code") : null;
+    }
+
+    private static MatchEvidence compareStreets(Place ours, Place theirs) {
+        AddressKey a = ours.key();
+        AddressKey b = theirs.key();
+        if (a.street().equals(b.street())) {
+            if (a.unit() != null && b.unit() != null && !a.unit().equals(b.unit())) {
+                return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
+                        + ours.text() + " and " + theirs.text() + ")");
+            }
+            return new MatchEvidence(Kind.ADDRESS, SAME_ADDRESS, "Same street address " + theirs.text());
+        }
+        List<String> ourWords = List.of(a.street().split(" "));
+        List<String> theirWords = List.of(b.street().split(" "));
+        // House numbers compare exactly: 327 and 372 are different places however alike the rest is.
+        if (!ourWords.get(0).equals(theirWords.get(0))) {
+            return null;
+        }
+        Set<String> ourCore = streetNameWords(ourWords);
+        Set<String> theirCore = streetNameWords(theirWords);
+        if (ourCore.isEmpty() || theirCore.isEmpty()) {
+            return null;
+        }
+        boolean related = ourCore.containsAll(theirCore) || theirCore.containsAll(ourCore);
+        if (!related) {
+            return null;
+        }
+        if (a.unit() != null && b.unit() != null && !a.unit().equals(b.unit())) {
+            return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
+                    + ours.text() + " and " + theirs.text() + ")");
+        }
+        return new MatchEvidence(Kind.SAME_STREET_NUMBER, SAME_STREET_NUMBER, "Same house number and street name ("
+                + ours.text() + " and " + theirs.text() + ")");
+    }
+
+    /** Returns the street name words without house number, directionals and street suffix. */
+    private static Set<String> streetNameWords(List<String> streetWords) {
+        Set<String> core = new LinkedHashSet<>();
+        for (int i = 1; i < streetWords.size(); i++) {
+            String word = streetWords.get(i);
+            if (DIRECTIONALS.contains(word) || StreetSuffixes.isStandardAbbreviation(word)) {
+                continue;
+            }
+            core.add(word);
+        }
+        return core;
+    }
+
+    // --- phones, websites, sectors, emails, contacts
+
+    private static MatchEvidence comparePhones(Set<String> incoming, Set<String> known) {
+        if (incoming.isEmpty() || known.isEmpty()) {
+            return null;
+        }
+        for (String phone : incoming) {
+            if (known.contains(phone)) {
+                return new MatchEvidence(Kind.PHONE, SAME_PHONE, "Same phone " + phone);
+            }
+        }
+        return new MatchEvidence(Kind.DIFFERENT_PHONE, DIFFERENT_PHONE, "Different phones");
+    }
+
+    private static MatchEvidence compareWebsites(String incoming, String known) {
+        if (incoming == null || known == null) {
+            return null;
+        }
+        if (incoming.equals(known)) {
+            return new MatchEvidence(Kind.WEBSITE, SAME_WEBSITE, "Same website " + known);
+        }
+        return new MatchEvidence(Kind.DIFFERENT_WEBSITE, DIFFERENT_WEBSITE,
+                "Different websites " + incoming + " and " + known);
+    }
+
+    private static MatchEvidence compareSectors(String incoming, String known) {
+        String ours = MatchKeys.naicsSector(incoming);
+        String theirs = MatchKeys.naicsSector(known);
+        if (ours == null || theirs == null) {
+            return null;
+        }
+        if (ours.equals(theirs)) {
+            return new MatchEvidence(Kind.NAICS_SECTOR, SAME_SECTOR, "Same NAICS sector " + ours);
+        }
+        return new MatchEvidence(Kind.NAICS_SECTOR, OTHER_SECTOR, "Different NAICS sectors " + ours + " and " + theirs);
+    }
+
+    private static List<MatchEvidence> compareEmails(Set<String> incoming, Set<String> known) {
+        List<MatchEvidence> evidence = new ArrayList<>();
+        for (String email : incoming) {
+            String lower = email.strip().toLowerCase(Locale.ROOT);
+            if (known.stream().noneMatch(other -> other.strip().equalsIgnoreCase(lower))) {
+                continue;
+            }
+            if (MatchKeys.isRoleMailbox(lower)) {
+                evidence.add(new MatchEvidence(Kind.EMAIL, 0,
+                        "Shared role mailbox " + lower + " does not count: many businesses use such addresses"));
+            } else {
+                evidence.add(new MatchEvidence(Kind.EMAIL, SAME_EMAIL, "Same email " + lower));
+                break;
+            }
+        }
+        return evidence;
+    }
+
+    private static List<MatchEvidence> compareContacts(Set<String> incoming, Set<String> known) {
+        List<MatchEvidence> evidence = new ArrayList<>();
+        for (String contact : incoming) {
+            String folded = TextFolding.fold(contact);
+            if (folded.isEmpty() || known.stream().noneMatch(other -> TextFolding.fold(other).equals(folded))) {
+                continue;
+            }
+            if (MatchKeys.isGenericContact(contact)) {
+                evidence.add(new MatchEvidence(Kind.CONTACT, 0,
+                        "Shared contact '" + contact.strip() + "' does not count: it names a role, not a person"));
+            } else {
+                evidence.add(new MatchEvidence(Kind.CONTACT, SAME_CONTACT, "Same contact person " + contact.strip()));
+                break;
+            }
+        }
+        return evidence;
+    }
+
+    private static void addIfPresent(List<MatchEvidence> evidence, MatchEvidence item) {
+        if (item != null) {
+            evidence.add(item);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.onedoor.businesses.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.onedoor.businesses.IncomingAddress;
+import org.onedoor.businesses.IncomingBusiness;
+import org.onedoor.businesses.internal.MatchNameWeights;
+import org.onedoor.businesses.internal.MatchNameWords;
+import org.onedoor.businesses.internal.MatchProfile;
+import org.onedoor.businesses.internal.MatchResult;
+import org.onedoor.businesses.internal.MatchScorer;
+
+/**
+ * Measures automatic matching on the labelled Chicago early-childhood sites ({@code matching/chicago-ece.csv}):
+ * pairwise precision, recall and F1 of automatic joining ({@link MatchScorer#isPlainlySame}: the score reaches the
+ * threshold and a name is the same) against "same true cluster"; the score alone is reported too. The records are
+ * split by true cluster into a tuning half and a test half with a fixed seed, the threshold is chosen on the tuning
+ * half only, and the numbers are reported on the test half. Every pair within a half is scored with
+ * {@link MatchScorer} (pairwise, no database). Runs only with {@code -Donedoor.benchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "onedoor.benchmark", matches = "true")
+class ChicagoMatchingBenchmarkTest {
+
+    private static final long SEED = 20_261_204L;
+    private static final double MIN_PRECISION = 0.98;
+    private static final double ENGINE_AUTO_MATCH = 0.95;
+
+    private record Site(String clusterId, MatchProfile profile) {
+    }
+
+    /** A scored pair; {@code sameName} tells whether the FEIN or a name is the same, as automatic joining needs. */
+    private record Pair(double score, boolean sameName, boolean same) {
+    }
+
+    private record Quality(double threshold, long truePositives, long falsePositives, long falseNegatives) {
+
+        double precision() {
+            return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        double recall() {
+            return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "threshold %.3f: precision %.4f, recall %.4f, F1 %.4f (TP %d, FP %d, FN %d)",
+                    threshold, precision(), recall(), f1(), truePositives, falsePositives, falseNegatives);
+        }
+    }
+
+    @Test
+    void reportsPairwiseQualityOnTestHalf() throws IOException {
+        List<CSVRecord> rows = readRows();
+        MatchScorer scorer = new MatchScorer(weightsFrom(rows));
+
+        List<String> clusters = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(row -> row.get("True Id")).toList()));
+        Collections.shuffle(clusters, new Random(SEED));
+        Set<String> tuningClusters = Set.copyOf(clusters.subList(0, clusters.size() / 2));
+
+        List<Site> tuning = new ArrayList<>();
+        List<Site> test = new ArrayList<>();
+        for (CSVRecord row : rows) {
+            Site site = new Site(row.get("True Id"), profile(row));
+            (tuningClusters.contains(site.clusterId()) ? tuning : test).add(site);
+        }
+
+        List<Pair> tuningPairs = scoreAllPairs(tuning, scorer);
+        List<Pair> testPairs = scoreAllPairs(test, scorer);
+        Quality chosen = chooseThreshold(tuningPairs, true);
+        Quality chosenScoreAlone = chooseThreshold(tuningPairs, false);
+        Quality onTest = measure(testPairs, chosen.threshold());
+        Quality engineOnTest = measure(testPairs, ENGINE_AUTO_MATCH);
+
+        System.out.printf(Locale.ROOT, "Chicago ECE: %d records, %d clusters; tuning half %d records, test half %d records%n",
+                rows.size(), clusters.size(), tuning.size(), test.size());
+        System.out.println("Tuning half, chosen: " + chosen.line());
+        System.out.println("Test half at chosen threshold: " + onTest.line());
+        System.out.println("Test half at engine threshold: " + engineOnTest.line());
+        System.out.println("Tuning half, score alone, chosen: " + chosenScoreAlone.line());
+        System.out.println("Test half, score alone, at chosen threshold: "
+                + measure(testPairs, chosenScoreAlone.threshold(), false).line());
+        for (double threshold : new double[] {0.5, 0.8, 0.9, 0.95, 0.99}) {
+            System.out.println("Test half at " + threshold + ": " + measure(testPairs, threshold).line());
+        }
+        for (double threshold : new double[] {0.5, 0.8, 0.9, 0.95, 0.99}) {
+            System.out.println("Test half, score alone, at " + threshold + ": "
+                    + measure(testPairs, threshold, false).line());
+        }
+
+        assertThat(onTest.truePositives()).isPositive();
+    }
+
+    /** Chooses the threshold with the best F1 among those with precision of at least 0.98 on the tuning half. */
+    private static Quality chooseThreshold(List<Pair> pairs, boolean sameNameRequired) {
+        Quality best = null;
+        Quality bestAny = null;
+        for (int step = 1; step < 1000; step++) {
+            Quality quality = measure(pairs, step / 1000.0, sameNameRequired);
+            if (bestAny == null || quality.f1() > bestAny.f1()) {
+                bestAny = quality;
+            }
+            if (quality.precision() >= MIN_PRECISION && (best == null || quality.f1() > best.f1())) {
+                best = quality;
+            }
+        }
+        return best != null ? best : bestAny;
+    }
+
+    private static Quality measure(List<Pair> pairs, double threshold) {
+        return measure(pairs, threshold, true);
+    }
+
+    /** @param sameNameRequired true for the engine's automatic joining, false for the score alone */
+    private static Quality measure(List<Pair> pairs, double threshold, boolean sameNameRequired) {
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (Pair pair : pairs) {
+            boolean predicted = pair.score() >= threshold && (pair.sameName() || !sameNameRequired);
+            if (predicted && pair.same()) {
+                tp++;
+            } else if (predicted) {
+                fp++;
+            } else if (pair.same()) {
+                fn++;
+            }
+        }
+        return new Quality(threshold, tp, fp, fn);
+    }
+
+    private static List<Pair> scoreAllPairs(List<Site> sites, MatchScorer scorer) {
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                MatchResult result = scorer.score(sites.get(i).profile(), sites.get(j).profile());
+                pairs.add(new Pair(result.score(), MatchScorer.isPlainlySame(result, 0),
+                        sites.get(i).clusterId().equals(sites.get(j).clusterId())));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Turns a site into the record the engine compares. The site name is the legal name. The set gives phones as 7
+     * digits without area code, so the phone key is "+1" with a fixed placeholder area code 000 and the last 7
+     * digits: equal 7-digit numbers compare equal, as they would with the real area code.
+     */
+    private static MatchProfile profile(CSVRecord row) {
+        String name = row.get("Site name").replace('\n', ' ').strip();
+        String zip = row.get("Zip").strip().replaceAll("\\.0$", "");
+        String digits = row.get("Phone").replaceAll("[^0-9]", "");
+        String phone = digits.length() >= 7 ? "+1000" + digits.substring(digits.length() - 7) : null;
+        IncomingAddress address = new IncomingAddress(blankToNull(row.get("Address")), null, "Chicago", "IL",
+                zip.matches("[0-9]{5}") ? zip : null, "US", null);
+        return MatchProfile.of(new IncomingBusiness(name.isEmpty() ? "(no name)" : name, List.of(), null, null,
+                blankToNull(row.get("Website")), phone, phone, null, address, Map.of()));
+    }
+
+    /** Counts, for each name word, how many site names contain it; this uses no labels. */
+    private static MatchNameWeights weightsFrom(List<CSVRecord> rows) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (CSVRecord row : rows) {
+            for (String word : MatchNameWords.wordsOf(row.get("Site name"))) {
+                counts.merge(word, 1, Integer::sum);
+            }
+        }
+        return new MatchNameWeights(counts, rows.size());
+    }
+
+    private static List<CSVRecord> readRows() throws IOException {
+        try (Reader reader = new InputStreamReader(
+                ChicagoMatchingBenchmarkTest.class.getResourceAsStream("/matching/chicago-ece.csv"),
+                StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
