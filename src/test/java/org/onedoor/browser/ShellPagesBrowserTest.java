@@ -2,6 +2,8 @@ package org.onedoor.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.onedoor.support.Browser;
 import org.onedoor.support.TestAccounts;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +76,7 @@ class ShellPagesBrowserTest {
         browser.driver.findElement(By.id("password")).sendKeys("short");
         browser.driver.findElement(By.cssSelector("form.usa-form button[type=submit]")).click();
 
+        browser.waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("password-error")));
         assertThat(browser.driver.findElement(By.id("password-error")).getText()).contains("at least 12 characters");
         assertThat(browser.driver.findElement(By.id("password")).getAttribute("aria-describedby")).contains("password-error");
         browser.assertAccessible();

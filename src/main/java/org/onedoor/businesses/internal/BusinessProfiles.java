@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.onedoor.businesses.BusinessProfile;
+import org.onedoor.businesses.BusinessProfile.Contact;
 import org.onedoor.businesses.BusinessProfile.Establishment;
+import org.onedoor.businesses.BusinessProfile.Fact;
 import org.onedoor.businesses.BusinessProfile.HistoryEntry;
 import org.onedoor.businesses.BusinessProfile.SourceRecord;
 import org.onedoor.businesses.BusinessProfile.TradeName;
+import org.onedoor.businesses.internal.fields.PartnerFieldAccess;
 import org.onedoor.directory.Directory;
 import org.onedoor.directory.PartnerSummary;
+import org.onedoor.identity.CurrentUser;
 import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.reference.NaicsCode;
@@ -27,9 +31,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads one business's profile with the names of the users and partners behind its sources and history. */
+/**
+ * Reads one business's profile with the names of the users and partners behind its values, sources and history, and
+ * with the partner fields its reader may see.
+ */
 @Component
-class BusinessProfiles {
+public class BusinessProfiles {
 
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
     };
@@ -39,25 +46,49 @@ class BusinessProfiles {
     private final ReferenceData referenceData;
     private final UserAccounts userAccounts;
     private final Directory directory;
+    private final PartnerFieldAccess partnerFields;
 
     BusinessProfiles(JdbcClient jdbc, JsonMapper json, ReferenceData referenceData, UserAccounts userAccounts,
-                     Directory directory) {
+                     Directory directory, PartnerFieldAccess partnerFields) {
         this.jdbc = jdbc;
         this.json = json;
         this.referenceData = referenceData;
         this.userAccounts = userAccounts;
         this.directory = directory;
+        this.partnerFields = partnerFields;
     }
 
+    /**
+     * Returns the matching key of a legal or trade name (for example {@code franksplace} for {@code FRANK'S PLACE INC}),
+     * or an empty string for a name without letters or digits. Profile edits store it with each name they change.
+     */
+    public static String nameMatchKey(String name) {
+        NameKey key = NameKey.of(name);
+        return key.isEmpty() ? "" : key.matchKey();
+    }
+
+    /** Reads the profile without any partner field values or their history, as a reader of no partner would. */
     Optional<BusinessProfile> find(long businessId) {
+        return find(businessId, null, null);
+    }
+
+    /**
+     * Reads the profile with the partner fields the reader may see, recording each confidential value read.
+     *
+     * @param reader the signed-in user, or {@code null} to leave out every partner field
+     * @param path how the profile leaves the system, kept with each confidential read
+     */
+    public Optional<BusinessProfile> find(long businessId, CurrentUser reader, String path) {
         Optional<BusinessRow> business = jdbc.sql("""
-                        SELECT id, legal_name, fein, naics_code, website, created_at, updated_at
+                        SELECT id, legal_name, fein, naics_code, website, ownership_type, year_started, employee_band,
+                               created_at, updated_at
                         FROM business WHERE id = :id
                         """)
                 .param("id", businessId)
                 .query((rs, row) -> new BusinessRow(rs.getLong("id"), rs.getString("legal_name"), rs.getString("fein"),
-                        rs.getString("naics_code"), rs.getString("website"), instant(rs, "created_at"),
-                        instant(rs, "updated_at")))
+                        rs.getString("naics_code"), rs.getString("website"), rs.getString("ownership_type"),
+                        (Integer) rs.getObject("year_started"), rs.getString("employee_band"),
+                        instant(rs, "created_at"), instant(rs, "updated_at")))
                 .optional();
         if (business.isEmpty()) {
             return Optional.empty();
@@ -70,13 +101,55 @@ class BusinessProfiles {
         List<SourceRecord> sources = sourceRecords(businessId, names);
         Map<Long, String> sourceTexts = new HashMap<>();
         sources.forEach(source -> sourceTexts.put(source.id(), describe(source)));
+        List<HistoryEntry> history = partnerFields.visibleHistory(businessId, history(businessId, names, sourceTexts),
+                reader, path);
         return Optional.of(new BusinessProfile(row.id(), row.legalName(), row.fein(), row.naicsCode(), naicsTitle,
-                row.website(), row.createdAt(), row.updatedAt(), tradeNames(businessId), establishments(businessId),
-                sources, history(businessId, names, sourceTexts)));
+                row.website(), row.ownershipType(), row.yearStarted(), row.employeeBand(), row.createdAt(),
+                row.updatedAt(), tradeNames(businessId), establishments(businessId), contacts(businessId),
+                facts(businessId, names, sourceTexts), partnerFields.visibleValues(businessId, reader, path), sources,
+                history));
     }
 
     private record BusinessRow(long id, String legalName, String fein, String naicsCode, String website,
-                               Instant createdAt, Instant updatedAt) {
+                               String ownershipType, Integer yearStarted, String employeeBand, Instant createdAt,
+                               Instant updatedAt) {
+    }
+
+    private List<Contact> contacts(long businessId) {
+        return jdbc.sql("""
+                        SELECT id, establishment_id, name, role, email, phones, phones_e164, preferred_method, created_at
+                        FROM business_contact WHERE business_id = :id ORDER BY id
+                        """)
+                .param("id", businessId)
+                .query((rs, row) -> new Contact(rs.getLong("id"), nullableLong(rs, "establishment_id"),
+                        rs.getString("name"), rs.getString("role"), rs.getString("email"),
+                        strings(rs.getArray("phones")), strings(rs.getArray("phones_e164")),
+                        rs.getString("preferred_method"), instant(rs, "created_at")))
+                .list();
+    }
+
+    private List<Fact> facts(long businessId, Names names, Map<Long, String> sourceTexts) {
+        return jdbc.sql("""
+                        SELECT field, establishment_id, contact_id, trade_name_id, value, user_id, partner_id,
+                               collected_at, source_kind, source_record_id
+                        FROM business_fact WHERE business_id = :id ORDER BY field, id
+                        """)
+                .param("id", businessId)
+                .query((rs, row) -> {
+                    Long userId = nullableLong(rs, "user_id");
+                    Long partnerId = nullableLong(rs, "partner_id");
+                    Long sourceRecordId = nullableLong(rs, "source_record_id");
+                    return new Fact(rs.getString("field"), nullableLong(rs, "establishment_id"),
+                            nullableLong(rs, "contact_id"), nullableLong(rs, "trade_name_id"), rs.getString("value"),
+                            userId, names.user(userId), partnerId, names.partner(partnerId),
+                            instant(rs, "collected_at"), rs.getString("source_kind"), sourceRecordId,
+                            sourceRecordId == null ? null : sourceTexts.get(sourceRecordId));
+                })
+                .list();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : java.util.Arrays.asList((String[]) array.getArray());
     }
 
     private List<TradeName> tradeNames(long businessId) {
@@ -89,7 +162,8 @@ class BusinessProfiles {
     private List<Establishment> establishments(long businessId) {
         return jdbc.sql("""
                         SELECT id, address_line1, address_line2, city, state, postal_code, country_code, county_fips,
-                               phone, phone_e164, phone_extension, created_at
+                               phone, phone_e164, phone_extension, ui_account_number, worksite_employees, time_zone,
+                               created_at
                         FROM establishment WHERE business_id = :id ORDER BY id
                         """)
                 .param("id", businessId)
@@ -99,7 +173,8 @@ class BusinessProfiles {
                         rs.getString("phone"), rs.getString("phone_e164"), rs.getString("phone_extension"),
                         EstablishmentText.oneLine(rs.getString("address_line1"), rs.getString("address_line2"),
                                 rs.getString("city"), rs.getString("state"), rs.getString("postal_code")),
-                        instant(rs, "created_at")))
+                        rs.getString("ui_account_number"), (Integer) rs.getObject("worksite_employees"),
+                        rs.getString("time_zone"), instant(rs, "created_at")))
                 .list();
     }
 
@@ -125,7 +200,7 @@ class BusinessProfiles {
     private List<HistoryEntry> history(long businessId, Names names, Map<Long, String> sourceTexts) {
         return jdbc.sql("""
                         SELECT id, field, action, old_value, new_value, establishment_id, actor_user_id, partner_id,
-                               source_kind, source_record_id, changed_at
+                               source_kind, source_record_id, changed_at, contact_id, partner_field_id
                         FROM business_history WHERE business_id = :id ORDER BY changed_at, id
                         """)
                 .param("id", businessId)
@@ -137,7 +212,9 @@ class BusinessProfiles {
                             rs.getString("old_value"), rs.getString("new_value"), nullableLong(rs, "establishment_id"),
                             userId, names.user(userId), partnerId, names.partner(partnerId),
                             rs.getString("source_kind"), sourceRecordId,
-                            sourceRecordId == null ? null : sourceTexts.get(sourceRecordId), instant(rs, "changed_at"));
+                            sourceRecordId == null ? null : sourceTexts.get(sourceRecordId), instant(rs, "changed_at"),
+                            nullableLong(rs, "contact_id"), nullableLong(rs, "partner_field_id"),
+                            rs.getString("field"));
                 })
                 .list();
     }
