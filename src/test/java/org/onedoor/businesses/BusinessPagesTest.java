@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.onedoor.businesses.BusinessRegistryMatchingTest.source;
 import static org.onedoor.businesses.BusinessRegistryMatchingTest.uniqueWord;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.businesses.SouthBendLicences.RegisteredRow;
 import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,12 +29,12 @@ class BusinessPagesTest {
     @Autowired
     BusinessRegistry registry;
 
-    private SignedInSession session;
+    private WebSession session;
     private List<RegisteredRow> southBend;
 
     @BeforeEach
     void signIn() {
-        session = SignedInSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
         southBend = SouthBendLicences.registerAll(registry);
     }
 
@@ -105,7 +108,7 @@ class BusinessPagesTest {
         long ragamuffin = businessOf("RAGAMUFFIN BAKERY & COFFEE");
 
         HttpResponse<String> response = session.get("/businesses.csv?q="
-                + SignedInSession.encode("ragamuffin bakery and coffee"));
+                + URLEncoder.encode("ragamuffin bakery and coffee", StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -5,7 +5,9 @@ import static org.onedoor.businesses.BusinessRegistryMatchingTest.source;
 import static org.onedoor.businesses.BusinessRegistryMatchingTest.uniqueFein;
 import static org.onedoor.businesses.BusinessRegistryMatchingTest.uniqueWord;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +243,7 @@ class BusinessSearchApiTest {
     }
 
     private JsonNode search(String query, int page, int size) {
-        HttpResponse<String> response = api.get("/api/v1/businesses?q=" + SignedInSession.encode(query)
+        HttpResponse<String> response = api.get("/api/v1/businesses?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + "&page=" + page + "&size=" + size);
         assertThat(response.statusCode()).as("status for %s: %s", query, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -15,6 +15,7 @@ import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,11 +30,11 @@ class NewBusinessPageTest {
     @Autowired
     BusinessRegistry registry;
 
-    FormSession session;
+    WebSession session;
 
     @BeforeEach
     void signIn() {
-        session = FormSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.onedoor.businesses.BusinessRegistry;
 import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
+import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +34,7 @@ class BusinessProfilePagesTest {
     JdbcClient jdbc;
 
     private long businessId;
-    private PageSession page;
+    private WebSession page;
     private UserAccount staff;
 
     @Autowired
@@ -44,7 +46,7 @@ class BusinessProfilePagesTest {
     void setUp() {
         long partnerId = ProfileFixtures.partner(jdbc, "Page test partner " + ProfileFixtures.uniqueWord());
         staff = ProfileFixtures.account(accounts, Role.STAFF, partnerId);
-        page = PageSession.signIn(port, staff.email());
+        page = WebSession.signIn(port, staff.email(), TestAccounts.PASSWORD);
         businessId = ProfileFixtures.importedBusiness(registry, ProfileFixtures.uniqueWord());
     }
 
@@ -63,7 +65,7 @@ class BusinessProfilePagesTest {
     void answeringMissingFactsSavesThemAndStopsAsking() {
         String fein = ProfileFixtures.uniqueFein();
 
-        HttpResponse<String> response = page.post(path(), path() + "/facts",
+        HttpResponse<String> response = page.postForm(path(), path() + "/facts",
                 Map.of("fein", fein, "yearStarted", "1987", "employeeBand", "", "naicsCode", "111110"));
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -78,7 +80,7 @@ class BusinessProfilePagesTest {
 
     @Test
     void invalidAnswerShowsFieldMessage() {
-        HttpResponse<String> response = page.post(path(), path() + "/facts", Map.of("yearStarted", "nineteen"));
+        HttpResponse<String> response = page.postForm(path(), path() + "/facts", Map.of("yearStarted", "nineteen"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("usa-form-group--error")
@@ -91,7 +93,7 @@ class BusinessProfilePagesTest {
         String form = page.get(path() + "?correct=naicsCode").body();
         assertThat(form).contains("Correct NAICS 2022 code").contains("value=\"722511\"");
 
-        HttpResponse<String> response = page.post(path() + "?correct=naicsCode", path() + "/correct",
+        HttpResponse<String> response = page.postForm(path() + "?correct=naicsCode", path() + "/correct",
                 Map.of("field", "naicsCode", "value", "311811"));
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -105,7 +107,7 @@ class BusinessProfilePagesTest {
 
     @Test
     void contactFormAddsContactWithProvenance() {
-        HttpResponse<String> response = page.post(path(), path() + "/contacts", Map.of("contactName", "Ana Lucía",
+        HttpResponse<String> response = page.postForm(path(), path() + "/contacts", Map.of("contactName", "Ana Lucía",
                 "contactRole", "Owner", "contactEmail", "ana@example.org", "contactPhone", "574-555-0188",
                 "contactPreferredMethod", "IN_PERSON"));
 
@@ -117,7 +119,7 @@ class BusinessProfilePagesTest {
 
     @Test
     void contactFormRejectsMissingName() {
-        HttpResponse<String> response = page.post(path(), path() + "/contacts", Map.of("contactName", " ",
+        HttpResponse<String> response = page.postForm(path(), path() + "/contacts", Map.of("contactName", " ",
                 "contactEmail", "not-an-email"));
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -17,6 +17,7 @@ import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.support.ApiClient;
 import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -174,10 +175,10 @@ class PartnerFieldDefinitionTest {
 
     @Test
     void definitionPageDefinesFieldForOwnPartner() {
-        PageSession page = PageSession.signIn(port, adminA.email());
+        WebSession page = WebSession.signIn(port, adminA.email(), TestAccounts.PASSWORD);
         String name = "Page field " + ProfileFixtures.uniqueWord();
 
-        HttpResponse<String> response = page.post("/admin/partner-fields", "/admin/partner-fields",
+        HttpResponse<String> response = page.postForm("/admin/partner-fields", "/admin/partner-fields",
                 Map.of("partnerId", String.valueOf(partnerB), "name", name, "type", "TEXT",
                         "visibility", "CONFIDENTIAL"));
 
@@ -189,9 +190,9 @@ class PartnerFieldDefinitionTest {
 
     @Test
     void definitionPageShowsErrors() {
-        PageSession page = PageSession.signIn(port, adminA.email());
+        WebSession page = WebSession.signIn(port, adminA.email(), TestAccounts.PASSWORD);
 
-        HttpResponse<String> response = page.post("/admin/partner-fields", "/admin/partner-fields",
+        HttpResponse<String> response = page.postForm("/admin/partner-fields", "/admin/partner-fields",
                 Map.of("name", "", "type", "NUMBER", "minValue", "ten", "visibility", "SHARED"));
 
         assertThat(response.statusCode()).isEqualTo(400);

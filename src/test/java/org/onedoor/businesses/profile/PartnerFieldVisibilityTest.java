@@ -15,6 +15,8 @@ import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -114,7 +116,7 @@ class PartnerFieldVisibilityTest {
 
     @Test
     void businessPageHidesOtherPartnersValues() {
-        PageSession pageB = PageSession.signIn(port, staffB.email());
+        WebSession pageB = WebSession.signIn(port, staffB.email(), TestAccounts.PASSWORD);
 
         HttpResponse<String> page = pageB.get("/businesses/" + businessId);
 
@@ -126,7 +128,7 @@ class PartnerFieldVisibilityTest {
 
     @Test
     void businessPageShowsOwnPartnersValues() {
-        PageSession pageA = PageSession.signIn(port, staffA.email());
+        WebSession pageA = WebSession.signIn(port, staffA.email(), TestAccounts.PASSWORD);
 
         HttpResponse<String> page = pageA.get("/businesses/" + businessId);
 
@@ -147,7 +149,7 @@ class PartnerFieldVisibilityTest {
 
     @Test
     void searchPageAndCsvHidePartnerValues() {
-        PageSession pageB = PageSession.signIn(port, staffB.email());
+        WebSession pageB = WebSession.signIn(port, staffB.email(), TestAccounts.PASSWORD);
         String query = businessName.replace(" ", "+");
 
         HttpResponse<String> list = pageB.get("/businesses?q=" + query);
@@ -163,11 +165,11 @@ class PartnerFieldVisibilityTest {
     @Test
     void duplicateCandidatesShowNoPartnerFields() {
         long twin = ProfileFixtures.importedBusiness(registry, ProfileFixtures.uniqueWord(), houseNumber);
-        PageSession pageA = PageSession.signIn(port, staffA.email());
+        WebSession pageA = WebSession.signIn(port, staffA.email(), TestAccounts.PASSWORD);
 
         HttpResponse<String> duplicates = apiA.get("/api/v1/businesses/" + twin + "/duplicates");
         HttpResponse<String> twinPage = pageA.get("/businesses/" + twin);
-        HttpResponse<String> candidates = pageA.post("/businesses/new", "/businesses/new/candidates",
+        HttpResponse<String> candidates = pageA.postForm("/businesses/new", "/businesses/new/candidates",
                 java.util.Map.of("legalName", businessName, "streetAddress", houseNumber + " N Main St", "city", "South Bend",
                         "state", "IN", "zipCode", "46601"));
 
@@ -206,7 +208,7 @@ class PartnerFieldVisibilityTest {
     void confidentialReadsAreRecordedForOwnerOnly() {
         apiA.get(profilePath());
         apiB.get(profilePath());
-        PageSession.signIn(port, staffA.email()).get("/businesses/" + businessId);
+        WebSession.signIn(port, staffA.email(), TestAccounts.PASSWORD).get("/businesses/" + businessId);
 
         assertThat(jdbc.sql("SELECT path FROM partner_field_read WHERE business_id = :id AND user_id = :user"
                         + " AND field_id = :field ORDER BY id")
