@@ -95,7 +95,7 @@ class CandidateCheckService implements DuplicateCheck {
 
     private List<DuplicateCandidate> rank(MatchProfile profile, Long excludedId, boolean lock) {
         List<DuplicateCandidate> result = new ArrayList<>();
-        for (CandidateSearch.Scored scored : candidateSearch.rank(profile, excludedId, lock)) {
+        for (CandidateSearch.Scored scored : candidateSearch.rank(profile, excludedId, lock, true)) {
             double score = scored.result().score();
             if (score < LISTED_SCORE || result.size() == MAX_CANDIDATES) {
                 break;

@@ -85,9 +85,12 @@ public class CandidateSearch {
      * looking for its duplicates) and candidates that score 0.
      *
      * @param lock whether to lock the candidates' rows until the transaction ends, as registration does
+     * @param similarNames whether to look for similar names through the trigram indexes too; without it only the
+     *                     exact blocking keys are used, which is several times faster and enough for automatic joining
+     *                     during imports, because that needs the same name or FEIN
      */
-    List<Scored> rank(MatchProfile profile, Long excludedId, boolean lock) {
-        List<Long> ids = candidateIds(profile);
+    List<Scored> rank(MatchProfile profile, Long excludedId, boolean lock, boolean similarNames) {
+        List<Long> ids = candidateIds(profile, similarNames);
         if (excludedId != null) {
             ids.remove(excludedId);
         }
@@ -113,7 +116,7 @@ public class CandidateSearch {
         return scored;
     }
 
-    private List<Long> candidateIds(MatchProfile profile) {
+    private List<Long> candidateIds(MatchProfile profile, boolean similarNames) {
         Set<String> nameKeys = new LinkedHashSet<>();
         Set<String> foldedNames = new LinkedHashSet<>();
         for (MatchProfile.Name name : profile.names()) {
@@ -128,10 +131,12 @@ public class CandidateSearch {
                 .filter(street -> street != null)
                 .distinct()
                 .toList();
-        List<String> names = new ArrayList<>(foldedNames);
+        List<String> names = similarNames ? new ArrayList<>(foldedNames) : List.of();
         // A generic plan cannot see the names and estimates every trigram match at 2% of the table, which reads the
         // table sequentially; custom plans keep the trigram index scans. SET LOCAL lasts until the transaction ends.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        if (!names.isEmpty()) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        }
         var statement = jdbc.sql(candidateIdsSql(names.size()))
                 .param("fein", profile.fein())
                 .param("nameKeys", nameKeys.toArray(String[]::new))

@@ -68,7 +68,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         MatchProfile profile = MatchProfile.of(business);
 
         lock(nameKeys(profile), business.fein());
-        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true);
+        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false);
         Optional<Match> match = choose(ranked, addressKey);
 
         if (match.isEmpty()) {
