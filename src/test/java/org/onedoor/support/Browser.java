@@ -56,6 +56,9 @@ public final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click on a submit button can return before the next page has loaded, so element look-ups poll for up
+        // to 10 seconds instead of failing at once.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     public void open(String path) {
