@@ -17,6 +17,7 @@ import org.onedoor.businesses.SourceReference;
 import org.onedoor.support.Browser;
 import org.onedoor.support.TestAccounts;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,9 +66,13 @@ class RegisterBusinessBrowserTest {
         browser.replace("zipCode", "46601");
         browser.driver.findElement(By.id("city")).click();
 
-        browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("candidates"), "1 existing business is a likely duplicate."));
-        String candidates = browser.driver.findElement(By.id("candidates")).getText();
+        // htmx replaces the candidate list after each change, so a read can meet a list that was just swapped out.
+        String candidates = browser.waitFor(Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    String text = driver.findElement(By.id("candidates")).getText();
+                    return text.contains("1 existing business is a likely duplicate.") ? text : null;
+                });
         assertThat(candidates).contains("Heron " + word + " Coffee Inc");
         assertThat(candidates).contains("Same street address 210 S Michigan St");
         browser.assertAccessible();
