@@ -85,7 +85,7 @@ class BusinessCandidates {
                                e.state, e.country_code
                         FROM business b
                         LEFT JOIN establishment e ON e.business_id = b.id
-                        WHERE b.id = ANY (CAST(:ids AS bigint[]))
+                        WHERE b.id = ANY (CAST(:ids AS bigint[])) AND b.merged_into_id IS NULL
                         ORDER BY b.id, e.id
                         """ + (lock ? "FOR UPDATE OF b" : ""))
                 .param("ids", ids.toArray(Long[]::new))

@@ -78,6 +78,7 @@ class BusinessSearchService implements BusinessSearch {
                                    NULL::text AS kind, NULL::text AS matched, 0.0 AS score,
                                    0::bigint AS total
                             FROM business b
+                            WHERE b.merged_into_id IS NULL
                             ORDER BY b.folded_legal_name, b.id
                             LIMIT :limit OFFSET :offset)
                         """ + DISPLAY_SQL)
@@ -85,7 +86,7 @@ class BusinessSearchService implements BusinessSearch {
                 .param("offset", page.offset())
                 .query(BusinessSearchService::row)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM business").query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM business WHERE merged_into_id IS NULL").query(Long.class).single();
         return ResultPage.of(rows.stream().map(row -> row.toMatch("")).toList(), page, total);
     }
 
@@ -155,6 +156,7 @@ class BusinessSearchService implements BusinessSearch {
                            kept.score, count(*) OVER () AS total
                     FROM kept
                     JOIN business b ON b.id = kept.business_id
+                    WHERE b.merged_into_id IS NULL
                     ORDER BY kept.score DESC, b.folded_legal_name, b.id
                     LIMIT :limit OFFSET :offset)
                 """.formatted(

@@ -1,0 +1,154 @@
+package org.onedoor.businesses.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.onedoor.businesses.internal.merge.DuplicateReviewService;
+import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
+import org.onedoor.businesses.internal.merge.MergeService;
+import org.onedoor.businesses.internal.merge.MergeUndoService;
+import org.onedoor.identity.CurrentUser;
+import org.onedoor.shared.ConflictException;
+import org.onedoor.shared.InvalidInputException;
+import org.onedoor.shared.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Pages of the duplicate review queue and of merging two businesses. */
+@Controller
+class DuplicateReviewController {
+
+    private static final Logger log = LoggerFactory.getLogger(DuplicateReviewController.class);
+
+    /** Labels of the shared fields a merge chooses between. */
+    static final Map<String, String> FIELD_LABELS = Map.of("legal_name", "Legal name", "naics_code", "NAICS code",
+            "website", "Website", "ownership_type", "Ownership type", "year_started", "Year started",
+            "employee_band", "Employees");
+
+    private final DuplicateReviewService review;
+    private final MergeService merges;
+    private final MergeUndoService undoes;
+
+    DuplicateReviewController(DuplicateReviewService review, MergeService merges, MergeUndoService undoes) {
+        this.review = review;
+        this.merges = merges;
+        this.undoes = undoes;
+    }
+
+    @GetMapping("/businesses/duplicates")
+    String queue(@RequestParam(name = "status", defaultValue = "OPEN") String status,
+                 @RequestParam(name = "page", required = false) Integer page, Model model) {
+        String shown = switch (status) {
+            case "MERGED", "DISMISSED" -> status;
+            default -> "OPEN";
+        };
+        model.addAttribute("status", shown);
+        model.addAttribute("pairs", review.list(shown, PageRequest.of(page, 20)));
+        model.addAttribute("timeFormat", timeFormat());
+        return "businesses/review/queue";
+    }
+
+    /** Checks one batch of businesses, so a large database is scanned in steps that each finish quickly. */
+    @PostMapping("/businesses/duplicates/scan")
+    String scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId, RedirectAttributes redirect) {
+        ScanResult result = review.scan(fromId, DuplicateReviewService.DEFAULT_SCAN_LIMIT);
+        String found = result.pairsFound() == 1 ? "1 pair was added or updated" : result.pairsFound()
+                + " pairs were added or updated";
+        redirect.addFlashAttribute("pageAlert", "Checked " + result.businessesChecked() + " businesses: " + found
+                + (result.nextFromId() == null ? ". The scan reached the last business."
+                : ". Scan the next businesses to continue."));
+        redirect.addFlashAttribute("nextFromId", result.nextFromId());
+        return "redirect:/businesses/duplicates";
+    }
+
+    @PostMapping("/businesses/duplicates/{pairId}/dismiss")
+    String dismiss(@PathVariable long pairId, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        DuplicateReviewService.Pair pair = review.dismiss(pairId, user.id());
+        redirect.addFlashAttribute("pageAlert", "Dismissed the pair " + pair.lowerName() + " and " + pair.higherName()
+                + ". Later scans will not propose it again.");
+        return "redirect:/businesses/duplicates";
+    }
+
+    @GetMapping("/businesses/{survivorId}/merge/{otherId}")
+    String mergePage(@PathVariable long survivorId, @PathVariable long otherId, Model model) {
+        return show(survivorId, otherId, model, Map.of(), Map.of(), null);
+    }
+
+    @PostMapping("/businesses/{survivorId}/merge/{otherId}")
+    String merge(@PathVariable long survivorId, @PathVariable long otherId, @RequestParam Map<String, String> form,
+                 @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (String field : MergeService.CHOSEN_FIELDS) {
+            String choice = form.get("choice-" + field);
+            if (choice != null && !choice.isBlank()) {
+                choices.put(field, choice);
+            }
+        }
+        try {
+            MergeService.Result result = merges.merge(survivorId, otherId, choices, user.id());
+            redirect.addFlashAttribute("pageAlert", "Merged business " + otherId + " into this business as merge "
+                    + result.mergeId() + ": moved " + result.movedRows().get("establishment") + " establishments, "
+                    + result.movedRows().get("business_contact") + " contacts, "
+                    + result.movedRows().get("business_trade_name") + " trade names and "
+                    + result.movedRows().get("business_source_record") + " source records.");
+            return "redirect:/businesses/" + survivorId;
+        } catch (InvalidInputException invalid) {
+            log.debug("Merge of business {} into {} rejected: {} invalid choices", otherId, survivorId,
+                    invalid.problems().size());
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.problems().forEach(problem -> errors.put(problem.field().replace("choices.", ""),
+                    problem.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(survivorId, otherId, model, errors, choices, null);
+        } catch (ConflictException conflict) {
+            log.info("Merge of business {} into {} rejected as a conflict", otherId, survivorId);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return show(survivorId, otherId, model, Map.of(), choices, conflict.getMessage());
+        }
+    }
+
+    @GetMapping("/businesses/{survivorId}/merges")
+    String merges(@PathVariable long survivorId, Model model) {
+        model.addAttribute("survivor", merges.compare(survivorId, survivorId));
+        model.addAttribute("merges", undoes.mergesInto(survivorId));
+        model.addAttribute("timeFormat", timeFormat());
+        return "businesses/review/merges";
+    }
+
+    @PostMapping("/businesses/merges/{mergeId}/undo")
+    String undo(@PathVariable long mergeId, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        MergeUndoService.MergeSummary undone = undoes.undo(mergeId, user.id());
+        redirect.addFlashAttribute("pageAlert", "Undid merge " + mergeId + ": " + undone.otherName() + " (business "
+                + undone.otherId() + ") is a separate business again.");
+        return "redirect:/businesses/" + undone.survivorId() + "/merges";
+    }
+
+    private String show(long survivorId, long otherId, Model model, Map<String, String> errors,
+                        Map<String, String> choices, String conflict) {
+        model.addAttribute("comparison", merges.compare(survivorId, otherId));
+        model.addAttribute("labels", FIELD_LABELS);
+        model.addAttribute("errors", errors);
+        model.addAttribute("choices", choices);
+        model.addAttribute("conflict", conflict);
+        return "businesses/review/merge";
+    }
+
+    // NOTE: times show in the server's zone, as on the business pages.
+    private static DateTimeFormatter timeFormat() {
+        return DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US).withZone(ZoneId.systemDefault());
+    }
+}

@@ -1,0 +1,106 @@
+package org.onedoor.businesses.web;
+
+import java.util.Map;
+
+import org.onedoor.businesses.internal.merge.DuplicateReviewService;
+import org.onedoor.businesses.internal.merge.DuplicateReviewService.Pair;
+import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
+import org.onedoor.businesses.internal.merge.MergeService;
+import org.onedoor.businesses.internal.merge.MergeUndoService;
+import org.onedoor.identity.CurrentUser;
+import org.onedoor.shared.InvalidInputException;
+import org.onedoor.shared.PageRequest;
+import org.onedoor.shared.ResultPage;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** JSON API for the duplicate review queue and for merging two businesses. */
+@RestController
+@Tag(name = "Duplicates", description = "Find duplicate businesses across the database, dismiss pairs and merge them")
+class MergeApiController {
+
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("OPEN", "MERGED", "DISMISSED");
+
+    private final DuplicateReviewService review;
+    private final MergeService merges;
+    private final MergeUndoService undoes;
+
+    MergeApiController(DuplicateReviewService review, MergeService merges, MergeUndoService undoes) {
+        this.review = review;
+        this.merges = merges;
+        this.undoes = undoes;
+    }
+
+    @PostMapping("/api/v1/duplicates/scan")
+    @Operation(summary = "Check businesses for duplicates and add likely duplicate pairs to the review queue",
+            description = "Checks up to limit businesses (1 to 5000, default 500) with ids above fromId (default 0) "
+                    + "and returns nextFromId to continue, or null when done. Dismissed pairs are never proposed again.")
+    ScanResult scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId,
+                    @RequestParam(name = "limit", required = false) Integer limit) {
+        int checked = limit == null ? DuplicateReviewService.DEFAULT_SCAN_LIMIT : limit;
+        if (checked < 1 || checked > DuplicateReviewService.MAX_SCAN_LIMIT) {
+            throw new InvalidInputException("limit", "Limit " + checked + " is invalid. Enter 1 to "
+                    + DuplicateReviewService.MAX_SCAN_LIMIT + ".");
+        }
+        return review.scan(fromId, checked);
+    }
+
+    @GetMapping("/api/v1/duplicates")
+    @Operation(summary = "List duplicate pairs by status, highest score first",
+            description = "status is OPEN (default), MERGED or DISMISSED. Pages count from 0.")
+    ResultPage<Pair> list(@RequestParam(name = "status", defaultValue = "OPEN") String status,
+                          @RequestParam(name = "page", required = false) Integer page,
+                          @RequestParam(name = "size", required = false) Integer size) {
+        return review.list(checkedStatus(status), PageRequest.of(page, size));
+    }
+
+    @PostMapping("/api/v1/duplicates/{pairId}/dismiss")
+    @Operation(summary = "Dismiss a pair as two different businesses, so later scans skip it")
+    Pair dismiss(@PathVariable long pairId, @AuthenticationPrincipal CurrentUser user) {
+        return review.dismiss(pairId, user.id());
+    }
+
+    @PostMapping("/api/v1/businesses/{survivorId}/merge")
+    @Operation(summary = "Merge another business into this one",
+            description = "Body {\"otherId\": 123, \"choices\": {\"legal_name\": \"other\", \"naics_code\": \"survivor\"}}. "
+                    + "Every field where both have different values needs a choice. Establishments, contacts, trade "
+                    + "names, source records, partner field values, provenance and history move to this business; the "
+                    + "other business stays, marked as merged, and GET on it answers 308 to this one. Two different "
+                    + "FEINs give 409.")
+    MergeService.Result merge(@PathVariable long survivorId, @RequestBody MergeRequest request,
+                              @AuthenticationPrincipal CurrentUser user) {
+        if (request == null || request.otherId() == null) {
+            throw new InvalidInputException("otherId", "otherId is missing. Send the id of the business to merge "
+                    + "into business " + survivorId + ".");
+        }
+        return merges.merge(survivorId, request.otherId(), request.choices(), user.id());
+    }
+
+    @PostMapping("/api/v1/merges/{mergeId}/undo")
+    @Operation(summary = "Undo a merge",
+            description = "Moves every recorded row back, restores the merged business and the survivor's overwritten "
+                    + "fields. Gives 409 naming what changed when either business changed after the merge.")
+    MergeUndoService.MergeSummary undo(@PathVariable long mergeId, @AuthenticationPrincipal CurrentUser user) {
+        return undoes.undo(mergeId, user.id());
+    }
+
+    /** A merge request body; {@code choices} maps a field name to "survivor" or "other". */
+    record MergeRequest(Long otherId, Map<String, String> choices) {
+    }
+
+    private static String checkedStatus(String status) {
+        if (!STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "Status '" + status
+                    + "' is invalid. Enter OPEN, MERGED or DISMISSED.");
+        }
+        return status;
+    }
+}
