@@ -85,9 +85,9 @@ public class CandidateSearch {
      * looking for its duplicates) and candidates that score 0.
      *
      * @param lock whether to lock the candidates' rows until the transaction ends, as registration does
-     * @param similarNames whether to look for similar names through the trigram indexes too; without it only the
-     *                     exact blocking keys are used, which is several times faster and enough for automatic joining
-     *                     during imports, because that needs the same name or FEIN
+     * @param similarNames whether to look for similar names through the trigram indexes too. Without it only the
+     *                     exact blocking keys are used. That is several times faster, and it is enough for automatic
+     *                     joining during imports, because joining needs the same name or FEIN
      */
     List<Scored> rank(MatchProfile profile, Long excludedId, boolean lock, boolean similarNames) {
         List<Long> ids = candidateIds(profile, similarNames);
@@ -132,8 +132,8 @@ public class CandidateSearch {
                 .distinct()
                 .toList();
         List<String> names = similarNames ? new ArrayList<>(foldedNames) : List.of();
-        // A generic plan cannot see the names and estimates every trigram match at 2% of the table, which reads the
-        // table sequentially; custom plans keep the trigram index scans. SET LOCAL lasts until the transaction ends.
+        // A generic plan cannot see the names, so it estimates every trigram match at 2% of the table and reads the
+        // table sequentially. Custom plans keep the trigram index scans. SET LOCAL lasts until the transaction ends.
         if (!names.isEmpty()) {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }

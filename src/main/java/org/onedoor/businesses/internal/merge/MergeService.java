@@ -430,9 +430,9 @@ public class MergeService {
 
     /**
      * Moves the other's provenance rows. Rows about establishments, contacts and trade names never collide, because
-     * those rows moved with their own ids. A business-level fact that the survivor has too is kept from the side whose
-     * value the survivor now has, so the kept value keeps its original provenance; the other side's fact is deleted and
-     * returned for the log.
+     * those rows moved with their own ids. When both businesses have a fact for the same field, the fact of the side
+     * whose value the survivor now has is kept, so that value keeps its original provenance. The other side's fact is
+     * deleted and returned for the log.
      */
     private List<Object> moveFacts(long survivorId, long otherId, Map<String, String> chosen) {
         List<Object> log = new ArrayList<>();
