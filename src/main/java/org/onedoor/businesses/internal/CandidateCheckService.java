@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.onedoor.businesses.DuplicateCandidate;
@@ -18,14 +19,13 @@ import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.InvalidInputException.FieldProblem;
 import org.onedoor.shared.NotFoundException;
+import org.onedoor.shared.PhoneNumbers;
+import org.onedoor.shared.PhoneNumbers.Check;
+import org.onedoor.shared.PhoneNumbers.ParsedPhone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /** Runs the duplicate check for businesses entered by people and creates them through the registry. */
 @Service
@@ -33,7 +33,6 @@ class CandidateCheckService implements DuplicateCheck {
 
     private static final Logger log = LoggerFactory.getLogger(CandidateCheckService.class);
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern FEIN = Pattern.compile("([0-9]{2})-?([0-9]{7})");
     private static final Pattern ZIP = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
     private static final Pattern STATE = Pattern.compile("[A-Za-z]{2}");
@@ -145,13 +144,13 @@ class CandidateCheckService implements DuplicateCheck {
         String phoneE164 = null;
         String extension = null;
         if (phone != null) {
-            PhoneNumber number = parsePhone(phone);
-            if (number == null) {
+            Optional<ParsedPhone> parsed = PhoneNumbers.parse(phone, "US", Check.VALID);
+            if (parsed.isEmpty()) {
                 problems.add(new FieldProblem("phone", "Phone '" + phone
                         + "' is not a valid US phone number. Enter the area code and number, such as (574) 232-2277."));
             } else {
-                phoneE164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-                extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
+                phoneE164 = parsed.get().e164();
+                extension = parsed.get().extension();
             }
         }
 
@@ -181,15 +180,6 @@ class CandidateCheckService implements DuplicateCheck {
         IncomingBusiness business = new IncomingBusiness(legalName == null ? "" : legalName, tradeNames, fein, naics,
                 trimmed(entry.website()), phone, phoneE164, extension, address, Map.of());
         return new Converted(business, problems);
-    }
-
-    private static PhoneNumber parsePhone(String phone) {
-        try {
-            PhoneNumber number = PHONES.parse(phone, "US");
-            return PHONES.isValidNumber(number) ? number : null;
-        } catch (NumberParseException notANumber) {
-            return null;
-        }
     }
 
     private static Map<String, String> rawValues(NewBusiness entry) {

@@ -1,13 +1,10 @@
 package org.onedoor.imports.internal;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.onedoor.shared.PhoneNumbers.Check;
+import org.onedoor.shared.PhoneNumbers.ParsedPhone;
 
-/** Normalizes phone numbers to E.164 with libphonenumber; a value that is not a valid number is never guessed. */
+/** Normalizes import phone values to E.164, naming the value in a warning when it is not a valid number. */
 final class PhoneNumbers {
-
-    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNumbers() {
     }
@@ -25,18 +22,10 @@ final class PhoneNumbers {
     /** Parses the number, taking {@code region} (ISO 3166-1 alpha-2) for numbers written without a country code. */
     static Result normalize(String raw, String region) {
         String value = raw.strip();
-        String problem = "Phone '" + value + "' is not a valid phone number for region " + region
-                + ". It is kept as entered but not normalized; correct it in the business profile.";
-        PhoneNumber number;
-        try {
-            number = UTIL.parse(value, region);
-        } catch (NumberParseException notANumber) {
-            return new Result(null, null, problem);
-        }
-        if (!UTIL.isValidNumber(number)) {
-            return new Result(null, null, problem);
-        }
-        String extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
-        return new Result(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, null);
+
+        return org.onedoor.shared.PhoneNumbers.parse(value, region, Check.VALID)
+                .map((ParsedPhone phone) -> new Result(phone.e164(), phone.extension(), null))
+                .orElseGet(() -> new Result(null, null, "Phone '" + value + "' is not a valid phone number for region "
+                        + region + ". It is kept as entered but not normalized; correct it in the business profile."));
     }
 }

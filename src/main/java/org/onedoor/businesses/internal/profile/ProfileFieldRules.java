@@ -2,20 +2,21 @@ package org.onedoor.businesses.internal.profile;
 
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.onedoor.reference.ReferenceData;
 import org.onedoor.shared.InvalidInputException.FieldProblem;
+import org.onedoor.shared.PhoneNumbers;
+import org.onedoor.shared.PhoneNumbers.Check;
+import org.onedoor.shared.PhoneNumbers.ParsedPhone;
 import org.springframework.stereotype.Component;
-
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
  * Checks and normalizes one profile value. Each check returns the value in its stored form, or adds a problem that
@@ -42,7 +43,6 @@ class ProfileFieldRules {
     // NAICS and county codes do not change while the application runs, so each is looked up once.
     private final Map<String, Boolean> naicsExists = new ConcurrentHashMap<>();
     private final Map<String, Boolean> countyExists = new ConcurrentHashMap<>();
-    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
     ProfileFieldRules(ReferenceData referenceData) {
         this.referenceData = referenceData;
@@ -192,24 +192,19 @@ class ProfileFieldRules {
             problems.add(new FieldProblem(path, "Phones must be a list of phone numbers, such as [\"574-232-2277\"]."));
             return null;
         }
-        List<Phone> parsed = new java.util.ArrayList<>();
+        List<Phone> parsed = new ArrayList<>();
         for (Object item : list) {
             String entered = item == null ? "" : item.toString().strip();
             if (entered.isEmpty()) {
                 continue;
             }
-            try {
-                PhoneNumber number = phones.parse(entered, "US");
-                if (!phones.isPossibleNumber(number)) {
-                    throw new NumberParseException(NumberParseException.ErrorType.NOT_A_NUMBER, "not possible");
-                }
-                String e164 = phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
-                parsed.add(new Phone(entered, number.hasExtension() ? e164 + ";ext=" + number.getExtension() : e164));
-            } catch (NumberParseException e) {
+            Optional<ParsedPhone> phone = PhoneNumbers.parse(entered, "US", Check.POSSIBLE);
+            if (phone.isEmpty()) {
                 problems.add(new FieldProblem(path, "Phone '" + entered
                         + "' is not a phone number. Enter it with its area code, such as 574-232-2277 x12."));
                 return null;
             }
+            parsed.add(new Phone(entered, phone.get().e164WithExtension()));
         }
         return parsed;
     }
