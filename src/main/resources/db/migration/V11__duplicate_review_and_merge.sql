@@ -1,5 +1,5 @@
 -- Batch duplicate review and merging. A scan fills duplicate_pair with candidate pairs that staff then merge or
--- dismiss; a merge moves the other business's rows to the survivor and keeps the other business, marked as merged,
+-- dismiss. A merge moves the other business's rows to the survivor and keeps the other business, marked as merged,
 -- so old links still resolve.
 
 ALTER TABLE business

@@ -11,8 +11,8 @@ CREATE TABLE import_mapping (
 );
 CREATE UNIQUE INDEX import_mapping_name ON import_mapping (lower(name));
 
--- One uploaded file and its background run. DRAFT waits for the column mapping on the page; QUEUED waits for a
--- worker; a RUNNING job whose heartbeat is older than the stale limit is claimed again by another worker.
+-- One uploaded file and its background run. A DRAFT job waits for the column mapping on the page, and a QUEUED
+-- job waits for a worker. A RUNNING job whose heartbeat is older than the stale limit is claimed again.
 CREATE TABLE import_job (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     source_name       text        NOT NULL CHECK (btrim(source_name) <> ''),

@@ -1,7 +1,7 @@
 -- Keys and tables for the duplicate matching engine (MatchScorer and CandidateSearch in
 -- org.onedoor.businesses.internal). Candidates are found through B-tree indexes on exact keys (FEIN, phone in
--- E.164, website key, address key, name key without spaces) and the trigram indexes on folded names from V6, so
--- the search does not read the whole table as it grows.
+-- E.164, website key, address key, name key without spaces) and through the trigram indexes on folded names from
+-- V6. So the search never reads the whole table, however large it grows.
 
 -- Website key: host without "www." and path without trailing slash, lower case, without scheme, query or
 -- fragment ('example.com/jobs' for "https://www.Example.com/Jobs/"). The application computes it the same way.
@@ -28,8 +28,8 @@ CREATE TABLE business_name_word (
     name_count integer NOT NULL CHECK (name_count >= 0)
 );
 
--- The backfill splits fold_text, so single letters ("a b c") count as separate words and legal forms count too;
--- the application counts the words of its name key instead. Both differ only for names with initials.
+-- The backfill splits fold_text, so single letters ("a b c") count as separate words and legal forms count too.
+-- The application counts the words of its name key instead. The two differ only for names with initials.
 INSERT INTO business_name_word (word, name_count)
 SELECT word, count(*)
 FROM (SELECT DISTINCT n.id, n.kind, w.word

@@ -3,7 +3,7 @@ package org.onedoor.businesses;
 import java.util.Map;
 
 /**
- * Where an incoming business came from, kept as its source record and as the provenance of the facts it adds.
+ * The origin of an incoming business, kept as its source record and as the provenance of the facts it adds.
  *
  * @param kind how the facts were collected: {@code IMPORT_ROW}, {@code STAFF_ENTRY}, {@code SELF_UPDATE} or
  *             {@code PARTNER_SYSTEM}

@@ -9,7 +9,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in staff member, as the security context holds it.
+ * The signed-in staff member, as stored in the security context.
  *
  * @param partnerId the partner the user belongs to; {@code null} only for administrators without a partner
  */

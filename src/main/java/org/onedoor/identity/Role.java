@@ -1,7 +1,7 @@
 package org.onedoor.identity;
 
 /**
- * What a staff account may do. Partner administrators and staff belong to one partner; administrators serve the
+ * The rights of a staff account. Partner administrators and staff belong to one partner; administrators serve the
  * whole installation.
  */
 public enum Role {

@@ -42,8 +42,8 @@ public class CandidateSearch {
             """;
 
     // Similar names through the trigram indexes. Each name is its own parameter rather than an element of an array
-    // joined laterally, so the planner sees the value and estimates the trigram match as selective; with a lateral
-    // parameter it assumes 2% of the table matches and reads the table sequentially.
+    // joined laterally, so the planner knows the value and estimates the trigram match as selective. With a lateral
+    // parameter it assumes that 2% of the table matches and reads the table sequentially.
     private static final String SIMILAR_NAMES = """
             UNION
             (SELECT id FROM business

@@ -273,33 +273,34 @@ public final class MatchScorer {
     private static MatchEvidence compareStreets(Place ours, Place theirs) {
         AddressKey a = ours.key();
         AddressKey b = theirs.key();
+        boolean differentUnits = a.unit() != null && b.unit() != null && !a.unit().equals(b.unit());
         if (a.street().equals(b.street())) {
-            if (a.unit() != null && b.unit() != null && !a.unit().equals(b.unit())) {
-                return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
-                        + ours.text() + " and " + theirs.text() + ")");
-            }
-            return new MatchEvidence(Kind.ADDRESS, SAME_ADDRESS, "Same street address " + theirs.text());
+            return differentUnits ? differentUnits(ours, theirs)
+                    : new MatchEvidence(Kind.ADDRESS, SAME_ADDRESS, "Same street address " + theirs.text());
         }
+
         List<String> ourWords = List.of(a.street().split(" "));
         List<String> theirWords = List.of(b.street().split(" "));
         // House numbers compare exactly: 327 and 372 are different places however alike the rest is.
         if (!ourWords.get(0).equals(theirWords.get(0))) {
             return null;
         }
+
         Set<String> ourCore = streetNameWords(ourWords);
         Set<String> theirCore = streetNameWords(theirWords);
-        if (ourCore.isEmpty() || theirCore.isEmpty()) {
-            return null;
-        }
-        boolean related = ourCore.containsAll(theirCore) || theirCore.containsAll(ourCore);
+        boolean related = !ourCore.isEmpty() && !theirCore.isEmpty()
+                && (ourCore.containsAll(theirCore) || theirCore.containsAll(ourCore));
         if (!related) {
             return null;
         }
-        if (a.unit() != null && b.unit() != null && !a.unit().equals(b.unit())) {
-            return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
-                    + ours.text() + " and " + theirs.text() + ")");
-        }
-        return new MatchEvidence(Kind.SAME_STREET_NUMBER, SAME_STREET_NUMBER, "Same house number and street name ("
+
+        return differentUnits ? differentUnits(ours, theirs)
+                : new MatchEvidence(Kind.SAME_STREET_NUMBER, SAME_STREET_NUMBER, "Same house number and street name ("
+                        + ours.text() + " and " + theirs.text() + ")");
+    }
+
+    private static MatchEvidence differentUnits(Place ours, Place theirs) {
+        return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
                 + ours.text() + " and " + theirs.text() + ")");
     }
 

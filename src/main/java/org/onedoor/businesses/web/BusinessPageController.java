@@ -52,7 +52,7 @@ class BusinessPageController {
     static final String PAGE_SOURCE = "OneDoor business page";
     private static final String PARTNER_FIELD_PREFIX = "partnerFields.";
 
-    // Rows in one CSV download; a larger result list is cut here and says so in its last row.
+    // Maximum rows in one CSV download. A larger result list is cut here, and its last row states the cut.
     static final int MAX_CSV_ROWS = 50_000;
 
     private final BusinessSearch search;

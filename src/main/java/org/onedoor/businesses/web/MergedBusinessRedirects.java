@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers a GET of a merged business's profile, as page or API, with 308 Permanent Redirect to the business it was
+ * Redirects a GET of a merged business's profile, as page or API, with 308 Permanent Redirect to the business it was
  * merged into, so old links and bookmarks keep working.
  */
 @Configuration

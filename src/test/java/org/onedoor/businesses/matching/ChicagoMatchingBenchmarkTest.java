@@ -46,7 +46,7 @@ class ChicagoMatchingBenchmarkTest {
     private record Site(String clusterId, MatchProfile profile) {
     }
 
-    /** A scored pair; {@code sameName} tells whether the FEIN or a name is the same, as automatic joining needs. */
+    /** A scored pair; {@code sameName} is whether the FEIN or a name is the same, as automatic joining needs. */
     private record Pair(double score, boolean sameName, boolean same) {
     }
 
