@@ -1,13 +1,31 @@
 package org.onedoor.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Read access to the directory for other modules: partners, and the service or office a record refers to.
+ * Read access to the directory for other modules: partners, the service or office a record refers to, and the
+ * live capacity of services.
+ *
+ * <p>Capacity holds for referrals: a referral takes a unit with one conditional update of
+ * {@code service_capacity} that moves it from available to held only while a unit is available and the figures
+ * are fresh, and reports whether a row changed:
+ * <pre>
+ * UPDATE service_capacity SET available_units = available_units - 1, held_units = held_units + 1
+ * WHERE service_id = ? AND available_units &gt; 0 AND updated_at + freshness_limit &gt; now()
+ * </pre>
+ * Zero rows means the service is full or its availability is unknown. Accepting a referral moves the unit from
+ * held to used, and declining it moves it back to available, each again one conditional update. The table's check
+ * constraints keep every count between zero and the maximum, whichever writer runs.
  */
 @Service
 public class Directory {
@@ -48,6 +66,54 @@ public class Directory {
                 .param("id", id)
                 .query(ServiceSummary.class)
                 .optional();
+    }
+
+    /** Returns a service's capacity; a service without figures gets {@link ServiceCapacity#notRecorded}. */
+    public ServiceCapacity capacity(long serviceId) {
+        return jdbc.sql(CAPACITY_SELECT + " WHERE service_id = :id")
+                .param("id", serviceId)
+                .query(Directory::mapCapacity)
+                .optional()
+                .orElseGet(() -> ServiceCapacity.notRecorded(serviceId));
+    }
+
+    /** Returns the capacity of each service, in the order given, with one query. */
+    public Map<Long, ServiceCapacity> capacities(Collection<Long> serviceIds) {
+        Map<Long, ServiceCapacity> result = new LinkedHashMap<>();
+        for (Long id : serviceIds) {
+            result.put(id, ServiceCapacity.notRecorded(id));
+        }
+        if (serviceIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(CAPACITY_SELECT + " WHERE service_id IN (:ids)")
+                .param("ids", List.copyOf(serviceIds))
+                .query(Directory::mapCapacity)
+                .list()
+                .forEach(capacity -> result.put(capacity.serviceId(), capacity));
+        return result;
+    }
+
+    private static final String CAPACITY_SELECT = """
+            SELECT service_id, unit, available_units, maximum_units, held_units, used_units, updated_at, updated_by,
+                   extract(epoch FROM freshness_limit)::bigint AS freshness_seconds,
+                   CASE WHEN updated_at + freshness_limit < now() THEN 'UNKNOWN'
+                        WHEN available_units > 0 THEN 'AVAILABLE'
+                        ELSE 'FULL' END AS status
+            FROM service_capacity""";
+
+    private static ServiceCapacity mapCapacity(ResultSet row, int rowNumber) throws SQLException {
+        return new ServiceCapacity(
+                row.getLong("service_id"),
+                CapacityUnit.valueOf(row.getString("unit")),
+                row.getInt("available_units"),
+                row.getInt("maximum_units"),
+                row.getInt("held_units"),
+                row.getInt("used_units"),
+                row.getTimestamp("updated_at").toInstant(),
+                row.getString("updated_by"),
+                Duration.ofSeconds(row.getLong("freshness_seconds")),
+                CapacityStatus.valueOf(row.getString("status")));
     }
 
     public Optional<OfficeSummary> findOffice(long id) {

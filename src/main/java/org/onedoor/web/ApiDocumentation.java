@@ -23,7 +23,10 @@ class ApiDocumentation {
                                 + "of a workforce one-stop system. Errors are RFC 9457 problem details."))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A staff account's email and password")))
+                                .description("A staff account's email and password"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("An API token that a partner administrator issued to a partner system. "
+                                        + "It may read the directory and set the capacity of its partner's services.")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

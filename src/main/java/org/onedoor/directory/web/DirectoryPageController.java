@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.onedoor.directory.Directory;
+import org.onedoor.directory.ServiceCapacity;
+import org.onedoor.directory.internal.CapacityActor;
 import org.onedoor.directory.internal.DirectoryCatalog;
 import org.onedoor.directory.internal.OfficeDetails;
 import org.onedoor.directory.internal.PartnerDetails;
@@ -33,10 +36,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class DirectoryPageController {
 
     private final DirectoryCatalog catalog;
+    private final Directory directory;
     private final ReferenceData referenceData;
 
-    DirectoryPageController(DirectoryCatalog catalog, ReferenceData referenceData) {
+    DirectoryPageController(DirectoryCatalog catalog, Directory directory, ReferenceData referenceData) {
         this.catalog = catalog;
+        this.directory = directory;
         this.referenceData = referenceData;
     }
 
@@ -52,6 +57,7 @@ class DirectoryPageController {
 
         model.addAttribute("search", search);
         model.addAttribute("results", results);
+        model.addAttribute("capacities", directory.capacities(results.items().stream().map(ServiceCard::id).toList()));
         model.addAttribute("categories", referenceData.employerServiceCategories().stream()
                 .map(c -> new Option(c.code(), c.name())).toList());
         model.addAttribute("partners", catalog.partners(null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
@@ -118,7 +124,9 @@ class DirectoryPageController {
         model.addAttribute("partner", partner);
         model.addAttribute("offices", catalog.officesOf(id));
         model.addAttribute("programs", catalog.programsOf(id));
-        model.addAttribute("services", catalog.servicesOfPartner(id));
+        List<ServiceCard> services = catalog.servicesOfPartner(id);
+        model.addAttribute("services", services);
+        model.addAttribute("capacities", directory.capacities(services.stream().map(ServiceCard::id).toList()));
         model.addAttribute("canEdit", user != null && user.canAdministerPartner(id));
         return "directory/partner";
     }
@@ -128,9 +136,15 @@ class DirectoryPageController {
         ServiceDetails service = catalog.findService(id).orElseThrow(() -> NotFoundException.of("Service", id));
         OfficeDetails office = catalog.findOffice(service.officeId()).orElseThrow();
 
+        ServiceCapacity capacity = directory.capacity(id);
+
         model.addAttribute("service", service);
         model.addAttribute("office", office);
         model.addAttribute("canEdit", user != null && user.canAdministerPartner(service.partnerId()));
+        model.addAttribute("capacity", capacity);
+        model.addAttribute("canUpdateCapacity", user != null && CapacityActor.of(user).mayUpdate(service.partnerId()));
+        model.addAttribute("capacityForm", CapacityForm.of(capacity));
+        model.addAttribute("capacityUnits", CapacityForm.unitOptions());
         return "directory/service";
     }
 
@@ -139,7 +153,9 @@ class DirectoryPageController {
         OfficeDetails office = catalog.findOffice(id).orElseThrow(() -> NotFoundException.of("Office", id));
 
         model.addAttribute("office", office);
-        model.addAttribute("services", catalog.servicesOfOffice(id));
+        List<ServiceCard> services = catalog.servicesOfOffice(id);
+        model.addAttribute("services", services);
+        model.addAttribute("capacities", directory.capacities(services.stream().map(ServiceCard::id).toList()));
         model.addAttribute("canEdit", user != null && user.canAdministerPartner(office.partnerId()));
         return "directory/office";
     }

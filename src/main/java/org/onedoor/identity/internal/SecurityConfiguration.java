@@ -3,6 +3,9 @@ package org.onedoor.identity.internal;
 import java.io.IOException;
 import java.util.Map;
 
+import org.onedoor.identity.PartnerSystem;
+import org.onedoor.identity.PartnerTokens;
+import org.onedoor.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +15,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -25,9 +33,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API under {@code /api/} accepts HTTP Basic or the session and returns 401 and 403 as
- * RFC 9457 problem details; pages use form sign-in. Both check CSRF tokens on state-changing requests made
- * with the session cookie.
+ * Two filter chains: the API under {@code /api/} accepts a partner system's bearer token, HTTP Basic or the
+ * session and returns 401 and 403 as RFC 9457 problem details; pages use form sign-in. Both check CSRF tokens on
+ * state-changing requests made with the session cookie. Partner systems may call only the directory reads and the
+ * capacity update; every other API endpoint needs a staff account.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -43,9 +52,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PartnerTokens partnerTokens) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/**", "/api/v1/programs",
+                                "/api/v1/services", "/api/v1/services/**", "/api/v1/offices/**").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/services/*/capacity").authenticated()
+                        .anyRequest().hasAnyAuthority(Role.ADMINISTRATOR.authority(),
+                                Role.PARTNER_ADMINISTRATOR.authority(), Role.STAFF.authority()))
+                .addFilterBefore(new PartnerTokenFilter(partnerTokens, SecurityConfiguration::writeUnauthorized),
+                        BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::writeUnauthorized))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(SecurityConfiguration::writeUnauthorized)
@@ -54,7 +70,7 @@ class SecurityConfiguration {
                                         ? "The CSRF token is missing or invalid. A request made with the session cookie must "
                                                 + "send the X-CSRF-TOKEN header with the token from the page's csrf-token meta "
                                                 + "tag, or send HTTP Basic credentials instead of the cookie."
-                                        : "Your account may not do this. Ask an administrator of your partner for access.")))
+                                        : forbiddenDetail())))
                 // A request that carries its own credentials cannot be forged by another site, so only
                 // cookie-authenticated changes need the CSRF token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedChange()));
@@ -78,11 +94,24 @@ class SecurityConfiguration {
                         .failureUrl("/sign-in?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/access-denied"))
+                // The live-update stream is opened by a script, which cannot follow a redirect to the sign-in page.
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                PathPatternRequestMatcher.withDefaults().matcher("/events/**"))
+                        .accessDeniedPage("/access-denied"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    private static String forbiddenDetail() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof PartnerSystem) {
+            return "A partner API token may only read the directory (GET /api/v1/partners, programs, services and "
+                    + "offices) and update the capacity of its partner's services. Use a staff account for other calls.";
+        }
+        return "Your account may not do this. Ask an administrator of your partner for access.";
     }
 
     private static RequestMatcher cookieAuthenticatedChange() {
@@ -96,10 +125,18 @@ class SecurityConfiguration {
 
     private static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
                                           AuthenticationException exception) throws IOException {
-        String detail = request.getHeader("Authorization") == null
-                ? "Sign-in is required. Send HTTP Basic credentials of a staff account, or sign in first."
-                : "The credentials were rejected. Check the email and password of the staff account, and that the "
-                        + "account is enabled.";
+        String authorization = request.getHeader("Authorization");
+        String detail;
+        if (authorization == null) {
+            detail = "Sign-in is required. Send HTTP Basic credentials of a staff account or a partner API token, "
+                    + "or sign in first.";
+        } else if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            detail = "The bearer token was rejected because it is unknown or revoked. Ask an administrator of your "
+                    + "partner to issue a new API token.";
+        } else {
+            detail = "The credentials were rejected. Check the email and password of the staff account, and that the "
+                    + "account is enabled.";
+        }
         writeProblem(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 
@@ -107,7 +144,8 @@ class SecurityConfiguration {
                                      String detail) throws IOException {
         response.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"OneDoor\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"OneDoor\"");
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
