@@ -28,6 +28,11 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port, "Basic " + token);
     }
 
+    /** Returns a client that sends a partner system's API token as {@code Authorization: Bearer}. */
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient("http://127.0.0.1:" + port, "Bearer " + token);
+    }
+
     public static ApiClient anonymous(int port) {
         return new ApiClient("http://127.0.0.1:" + port, null);
     }
@@ -38,6 +43,11 @@ public final class ApiClient {
 
     public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) {
         return send(request(path).header("Content-Type", contentType).POST(body).build());
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {
