@@ -77,6 +77,22 @@ public final class WebSession {
                 .build());
     }
 
+    /**
+     * Opens a streaming GET, such as a server-sent event stream, whose lines arrive as the server writes them.
+     * The caller closes the stream.
+     */
+    public HttpResponse<java.util.stream.Stream<String>> openLines(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/event-stream").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + request.uri(), e);
+        }
+    }
+
     /** Sends any request built on this session's base address, with its cookie. */
     public HttpResponse<String> send(HttpRequest request) {
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.onedoor.directory.CapacityChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,11 @@ import jakarta.annotation.PreDestroy;
  * {@code capacity} event with data {@code {"serviceId":17}}, or {@code {"serviceId":null}} when every service
  * should be read again. A comment line every 15 seconds keeps idle connections open through proxies and finds
  * subscribers that went away. One thread sends everything, so the listener thread never waits for a slow client.
+ * On shutdown the streams end before the web server's graceful shutdown starts, which otherwise waits for every
+ * open stream until its timeout.
  */
 @Component
-class CapacityEventStream {
+class CapacityEventStream implements SmartLifecycle {
 
     /** After this long a stream ends and the browser's EventSource opens a new one, which rechecks the session. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
@@ -34,6 +37,7 @@ class CapacityEventStream {
 
     private static final Logger log = LoggerFactory.getLogger(CapacityEventStream.class);
 
+    private volatile boolean running;
     private final Set<SseEmitter> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "capacity-events");
@@ -71,11 +75,27 @@ class CapacityEventStream {
         sendToAll(() -> SseEmitter.event().comment("heartbeat"));
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream. Browsers reconnect after {@link #RECONNECT_MILLIS}, to another instance if needed. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(SseEmitter::complete);
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     @PreDestroy
     void close() {
         sender.shutdownNow();
-        subscribers.forEach(SseEmitter::complete);
-        subscribers.clear();
     }
 
     private void sendToAll(java.util.function.Supplier<SseEmitter.SseEventBuilder> event) {
