@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.ServerResponse.SseBuilder;
 
 import jakarta.annotation.PreDestroy;
 
@@ -27,7 +31,7 @@ import jakarta.annotation.PreDestroy;
  * On shutdown the streams end before the web server's graceful shutdown starts, which otherwise waits for every
  * open stream until its timeout.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class CapacityEventStream implements SmartLifecycle {
 
     /** After this long a stream ends and the browser's EventSource opens a new one, which rechecks the session. */
@@ -38,25 +42,39 @@ class CapacityEventStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CapacityEventStream.class);
 
     private volatile boolean running;
-    private final Set<SseEmitter> subscribers = ConcurrentHashMap.newKeySet();
+    private final Set<SseBuilder> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "capacity-events");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** Opens a stream for one browser, which receives every capacity change from now on. */
-    SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        emitter.onCompletion(() -> subscribers.remove(emitter));
-        emitter.onTimeout(() -> {
-            subscribers.remove(emitter);
-            emitter.complete();
+    /**
+     * Opens a stream for one browser, which receives every capacity change from now on. The stream is a
+     * functional endpoint rather than a controller method, so that controller advice that fills page models,
+     * which reads the database, runs neither for the stream nor when it ends.
+     */
+    @Bean
+    RouterFunction<ServerResponse> capacityEventRoute() {
+        return RouterFunctions.route()
+                .GET("/events/capacity", request -> ServerResponse.sse(this::subscribe, STREAM_TIMEOUT))
+                .build();
+    }
+
+    private void subscribe(SseBuilder stream) {
+        stream.onComplete(() -> subscribers.remove(stream));
+        stream.onTimeout(() -> {
+            subscribers.remove(stream);
+            stream.complete();
         });
-        emitter.onError(error -> subscribers.remove(emitter));
-        subscribers.add(emitter);
-        send(emitter, SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
-        return emitter;
+        stream.onError(error -> subscribers.remove(stream));
+        try {
+            stream.retry(Duration.ofMillis(RECONNECT_MILLIS)).comment("connected").send();
+        } catch (IOException e) {
+            log.debug("A capacity event subscriber left at once: {}", e.toString());
+            return;
+        }
+        subscribers.add(stream);
     }
 
     /** Returns the number of open streams on this instance. */
@@ -67,12 +85,12 @@ class CapacityEventStream implements SmartLifecycle {
     @EventListener
     void capacityChanged(CapacityChanged change) {
         String data = "{\"serviceId\":" + change.serviceId() + "}";
-        sendToAll(() -> SseEmitter.event().name("capacity").data(data));
+        sendToAll(stream -> stream.event("capacity").data(data));
     }
 
     @Scheduled(fixedDelay = 15_000, initialDelay = 15_000)
     void heartbeat() {
-        sendToAll(() -> SseEmitter.event().comment("heartbeat"));
+        sendToAll(stream -> stream.comment("heartbeat").send());
     }
 
     @Override
@@ -84,8 +102,10 @@ class CapacityEventStream implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        subscribers.forEach(SseEmitter::complete);
+        int open = subscribers.size();
+        subscribers.forEach(SseBuilder::complete);
         subscribers.clear();
+        log.info("Ended {} capacity event streams", open);
     }
 
     @Override
@@ -98,21 +118,33 @@ class CapacityEventStream implements SmartLifecycle {
         sender.shutdownNow();
     }
 
-    private void sendToAll(java.util.function.Supplier<SseEmitter.SseEventBuilder> event) {
+    private void sendToAll(Event event) {
         try {
-            sender.execute(() -> subscribers.forEach(emitter -> send(emitter, event.get())));
+            sender.execute(() -> subscribers.forEach(stream -> send(stream, event)));
         } catch (RejectedExecutionException e) {
             log.debug("Dropped a capacity event during shutdown");
         }
     }
 
-    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    private void send(SseBuilder stream, Event event) {
         try {
-            emitter.send(event);
+            event.writeTo(stream);
         } catch (IOException | IllegalStateException e) {
-            // The browser closed the connection or the stream already ended.
-            subscribers.remove(emitter);
+            // The browser closed the connection or the stream already ended. Completing the stream ends the
+            // request on the server too; without it, the request stays open until its timeout.
+            subscribers.remove(stream);
             log.debug("Removed a capacity event subscriber: {}", e.toString());
+            try {
+                stream.error(e);
+            } catch (RuntimeException alreadyEnded) {
+                log.trace("The stream had already ended", alreadyEnded);
+            }
         }
+    }
+
+    /** One event or comment, written by the sender thread, the only thread that writes to open streams. */
+    @FunctionalInterface
+    private interface Event {
+        void writeTo(SseBuilder stream) throws IOException;
     }
 }

@@ -18,7 +18,6 @@ import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,15 +25,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The capacity box of the service page, its form, the small fragments that live pages reload when capacity
- * changes, and the server-sent event stream that tells them when.
+ * The capacity box of the service page, its form, and the small fragments that live pages reload when
+ * {@link CapacityEventStream} reports a change.
  */
 @Controller
 class CapacityPageController {
@@ -44,20 +41,11 @@ class CapacityPageController {
     private final DirectoryCatalog catalog;
     private final Directory directory;
     private final CapacityEditor editor;
-    private final CapacityEventStream events;
 
-    CapacityPageController(DirectoryCatalog catalog, Directory directory, CapacityEditor editor,
-                           CapacityEventStream events) {
+    CapacityPageController(DirectoryCatalog catalog, Directory directory, CapacityEditor editor) {
         this.catalog = catalog;
         this.directory = directory;
         this.editor = editor;
-        this.events = events;
-    }
-
-    @GetMapping(value = "/events/capacity", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ResponseBody
-    SseEmitter capacityEvents() {
-        return events.subscribe();
     }
 
     @GetMapping("/directory/services/{id}/capacity")
