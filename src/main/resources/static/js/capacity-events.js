@@ -44,7 +44,7 @@
         window.addEventListener("pagehide", function () {
             worker.port.postMessage({type: "disconnect"});
         });
-        // A page restored from the back-forward cache said goodbye when it was hidden, so it connects again.
+        // A page restored from the back-forward cache sent "disconnect" when it was hidden, so it connects again.
         window.addEventListener("pageshow", function (event) {
             if (event.persisted) {
                 worker.port.postMessage({type: "connect", url: eventsUrl});

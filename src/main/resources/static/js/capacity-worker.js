@@ -1,4 +1,4 @@
-// SharedWorker behind capacity-events.js: holds one EventSource to the capacity event stream for every tab of
+// SharedWorker behind capacity-events.js. It keeps one EventSource to the capacity event stream for every tab of
 // this origin and forwards each change to every connected tab.
 "use strict";
 

@@ -1,6 +1,6 @@
 package org.onedoor.directory;
 
-/** What a service's capacity counts. The names match the {@code service_capacity.unit} check constraint. */
+/** The unit in which a service's capacity is counted. The names match the {@code service_capacity.unit} check constraint. */
 public enum CapacityUnit {
 
     SLOTS("slots"),

@@ -4,7 +4,7 @@ import org.onedoor.identity.CurrentUser;
 import org.onedoor.identity.PartnerSystem;
 
 /**
- * Who sets or confirms capacity figures: a staff member or a partner system.
+ * The author of a capacity change: a staff member or a partner system.
  *
  * @param userId    the staff account, or {@code null} for a partner system
  * @param partnerId the partner acted for, or {@code null} for an administrator without a partner

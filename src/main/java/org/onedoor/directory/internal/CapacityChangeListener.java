@@ -25,7 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * and publishes a {@link CapacityChanged} event in this instance for each notification. So a change made on any
  * instance reaches the pages open on every instance.
  *
- * <p>One background thread holds one connection of its own, outside the pool, because a listening session must
+ * <p>One background thread keeps one connection of its own, outside the pool, because a listening session must
  * stay open. When the connection fails, the thread reconnects with a backoff from 1 to 30 seconds and then
  * publishes {@link CapacityChanged#everyService()}, because notifications sent while it was away are lost.
  */
@@ -133,10 +133,10 @@ class CapacityChangeListener implements SmartLifecycle {
                     publish(notification.getParameter());
                 }
             }
-            // A connection dropped without a TCP reset never fails a read, so it is probed now and then.
+            // A connection dropped without a TCP reset does not make the poll fail, so it is validated every 30 seconds.
             if (System.nanoTime() - lastCheck > LIVENESS_CHECK.toNanos()) {
                 if (!listening.isValid(5)) {
-                    throw new SQLException("The listening connection stopped answering");
+                    throw new SQLException("The listening connection failed its validity check");
                 }
                 lastCheck = System.nanoTime();
             }

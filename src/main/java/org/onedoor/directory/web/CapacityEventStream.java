@@ -142,7 +142,7 @@ class CapacityEventStream implements SmartLifecycle {
         }
     }
 
-    /** One event or comment, written by the sender thread, the only thread that writes to open streams. */
+    /** One event or comment, written by the sender thread, the only thread that writes to a subscribed stream. */
     @FunctionalInterface
     private interface Event {
         void writeTo(SseBuilder stream) throws IOException;
