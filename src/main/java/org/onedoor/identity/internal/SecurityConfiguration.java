@@ -22,7 +22,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
@@ -94,15 +96,25 @@ class SecurityConfiguration {
                         .failureUrl("/sign-in?error")
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-                // The live-update stream is opened by a script, which cannot follow a redirect to the sign-in page.
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                PathPatternRequestMatcher.withDefaults().matcher("/events/**"))
+                        .authenticationEntryPoint(signInOrUnauthorized())
                         .accessDeniedPage("/access-denied"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * Sends signed-out page requests to the sign-in page, but answers the live-update stream under
+     * {@code /events/} with a bare 401, because a script opens it and cannot follow a redirect to a form.
+     */
+    private static AuthenticationEntryPoint signInOrUnauthorized() {
+        RequestMatcher events = PathPatternRequestMatcher.withDefaults().matcher("/events/**");
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        return (request, response, exception) -> (events.matches(request) ? unauthorized : signIn)
+                .commence(request, response, exception);
     }
 
     private static String forbiddenDetail() {
