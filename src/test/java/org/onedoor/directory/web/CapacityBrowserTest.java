@@ -103,6 +103,7 @@ class CapacityBrowserTest {
         waitForText(By.id("capacity-figures"), "7 of 9 cohort seats available now");
         assertThat(driver.findElement(By.id("capacity-figures")).getText()).contains("capacity-staff-" + partner.suffix());
         browser.assertAccessible();
+        browser.screenshot("capacity-service-page");
         driver.switchTo().window(tabs.get(2));
         waitForText(By.id("capacity-" + partner.serviceId()), "7 of 9 cohort seats");
         assertThat(events.subscriberCount()).as("one event stream shared by three tabs").isEqualTo(1);
