@@ -18,8 +18,8 @@ public interface BusinessRegistry {
 
     /**
      * Lists the businesses, not merged into another, whose legal name or a trade name has the same name key as
-     * {@code name}, oldest first. The key ignores case, accents, punctuation and a trailing legal form, so "Acme
-     * Tools, Inc." finds "ACME TOOLS". Before reading, it takes the transaction-scoped lock that {@link #register}
+     * {@code name}, oldest first. The key ignores case, accents, punctuation and a trailing legal form, so {@code Acme
+     * Tools, Inc.} finds {@code ACME TOOLS}. Before reading, it takes the transaction-scoped lock that {@link #register}
      * takes for that name, so two callers that look up and then register the same name cannot both create it.
      * Call it inside a transaction; outside one, the lock ends with the statement.
      */

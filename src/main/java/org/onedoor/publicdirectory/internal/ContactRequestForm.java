@@ -3,7 +3,7 @@ package org.onedoor.publicdirectory.internal;
 import java.util.List;
 
 /**
- * The "ask to be contacted" form as the business filled it in. Any value may be {@code null}.
+ * The form to ask to be contacted, as the business filled it in. Any value may be {@code null}.
  *
  * @param preferredMethod {@code EMAIL}, {@code PHONE} or {@code TEXT}
  * @param services ids of the services the business asks about; may be empty

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Turns what a business owner types into the words that the directory's service descriptions use. Each word of
- * the query is kept, everyday words for a need add the terms partners write (such as "downsizing" adding "layoff"),
- * and filler words that appear in most descriptions ("help", "need") are left out of the any-word match.
+ * the query is kept, everyday words for a need add the terms partners write (such as downsizing adding layoff),
+ * and filler words that appear in most descriptions (help, need) are left out of the any-word match.
  */
 final class PlainWords {
 
@@ -57,7 +57,7 @@ final class PlainWords {
 
     /**
      * Returns the query for {@code websearch_to_tsquery} that matches a service containing any of the words, with
-     * "or" between them, or {@code null} when nothing but filler remains. Quotes and minus signs are dropped,
+     * {@code or} between them, or {@code null} when nothing but filler remains. Quotes and minus signs are dropped,
      * because the any-word match is only a fallback for the all-words match of the query as typed.
      */
     static String anyWordQuery(String query) {

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The staff inbox of contact requests from the public directory: the requests of the reader's workforce area,
- * newest first, each with a link to its business and a "mark handled" action.
+ * newest first, each with a link to its business and an action to mark it handled.
  */
 @Controller
 class ContactRequestInboxController {

@@ -34,8 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The public pages for businesses, open without sign-in: service search, a service page and the "ask to be
- * contacted" form with its confirmation. The staff side of the requests is {@link ContactRequestInboxController}.
+ * The public pages for businesses, open without sign-in: service search, a service page and the form to ask to
+ * be contacted, with its confirmation. The staff side of the requests is {@link ContactRequestInboxController}.
  */
 @Controller
 class PublicDirectoryController {
