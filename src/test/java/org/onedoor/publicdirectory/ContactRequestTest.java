@@ -3,10 +3,16 @@ package org.onedoor.publicdirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,8 @@ import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
+import org.onedoor.publicdirectory.internal.ContactRequestForm;
+import org.onedoor.publicdirectory.internal.ContactRequestService;
 import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +52,9 @@ class ContactRequestTest {
 
     @Autowired
     BusinessProfileService profiles;
+
+    @Autowired
+    ContactRequestService requests;
 
     TestPartner partner;
     String word;
@@ -134,6 +145,36 @@ class ContactRequestTest {
         assertThat(second.get("business_id")).isEqualTo(businessId);
         assertThat(second.get("id")).isNotEqualTo(first.get("id"));
         assertThat(contactEmails(businessId)).containsExactly("owner@example.com");
+    }
+
+    @Test
+    void simultaneousRepeatsCreateOneBusiness() throws Exception {
+        String name = word + " Machining";
+        int senders = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> submissions = new ArrayList<>();
+
+        for (int i = 0; i < senders; i++) {
+            submissions.add(pool.submit(() -> {
+                start.await();
+                return requests.submit(new ContactRequestForm(name, "Sam Rivera", "sam@example.com", null, "EMAIL",
+                        "Hiring machinists.", List.of(), partner.areaId(), true, null)).requestId();
+            }));
+        }
+        start.countDown();
+        for (Future<Long> submission : submissions) {
+            submission.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM business WHERE legal_name = :name").param("name", name)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM business_contact c JOIN business b ON b.id = c.business_id
+                        WHERE b.legal_name = :name""").param("name", name).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_request WHERE business_name = :name").param("name", name)
+                .query(Long.class).single()).isEqualTo(senders);
     }
 
     @Test

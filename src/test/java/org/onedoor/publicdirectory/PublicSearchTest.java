@@ -72,6 +72,11 @@ class PublicSearchTest {
     }
 
     @Test
+    void fillerOnlyQueryIsMatchedAsTyped() {
+        assertThat(names("help")).isNotEmpty();
+    }
+
+    @Test
     void allWordsMatchRanksFirst() {
         List<String> found = names("workplace literacy english classes");
 

@@ -72,7 +72,8 @@ public class PublicCatalog {
         if (search.query() != null) {
             String anyWord = PlainWords.anyWordQuery(search.query());
             params.put("query", search.query());
-            params.put("anyWord", anyWord == null ? "" : anyWord);
+            // A query of filler words only, such as "help", is matched as typed rather than not at all.
+            params.put("anyWord", anyWord == null ? search.query() : anyWord);
             conditions.add("(s.search_document @@ websearch_to_tsquery('english', :anyWord)"
                     + " OR fold_text(:query) <% fold_text(s.name))");
             orderBy = "(s.search_document @@ websearch_to_tsquery('english', :query)) DESC,"
