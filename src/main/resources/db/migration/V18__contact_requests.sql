@@ -1,5 +1,5 @@
 -- Requests to be contacted that businesses send from the public directory. Each request belongs to the workforce
--- area whose business services team answers it, and is linked to the business and contact it was matched to or
+-- area whose business services team handles it, and is linked to the business and contact it was matched to or
 -- created as. The values as entered are kept too, because the linked contact may be edited later.
 CREATE TABLE contact_request (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -27,7 +27,7 @@ CREATE TABLE contact_request (
 CREATE INDEX contact_request_inbox ON contact_request (area_id, created_at DESC, id DESC);
 CREATE INDEX contact_request_business ON contact_request (business_id);
 
--- The services a request asks about; a request may name none.
+-- The services a request is about; a request may name none.
 CREATE TABLE contact_request_service (
     request_id bigint NOT NULL REFERENCES contact_request (id),
     service_id bigint NOT NULL REFERENCES service (id),

@@ -66,7 +66,7 @@ class ContactRequestTest {
     }
 
     @Test
-    void linksToBusinessByNameAndEmailWithoutDuplicate() {
+    void linksKnownBusinessAndContact() {
         long businessId = business(word + " Tools, Inc.");
         long contactId = profiles.addContact(businessId,
                 new NewContact("Jane Doe", "Owner", "jane.doe@example.com", List.of(), null, null), STAFF);

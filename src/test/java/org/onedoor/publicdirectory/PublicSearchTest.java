@@ -62,7 +62,7 @@ class PublicSearchTest {
 
     @Test
     void everydayWordFindsDescriptionTerm() {
-        // No demo description says "downsizing"; the plain-word list adds "layoff".
+        // No demo description contains "downsizing", so only the added "layoff" can match.
         assertThat(names("we are downsizing")).contains("Rapid Response information sessions");
     }
 

@@ -23,7 +23,8 @@ public record Availability(State state, String unit, int available, int maximum,
         return new Availability(State.UNKNOWN, null, 0, 0, null);
     }
 
-    /** Returns the status in words, such as "3 of 10 slots open", "Full" or "Availability unknown". */
+    /** Returns the status in words, such as "3 of 10 slots open", "Full: no openings right now" or
+     * "Availability unknown". */
     public String text() {
         return switch (state) {
             case AVAILABLE -> number(available) + " of " + number(maximum) + " " + unitWords() + " open";
@@ -42,12 +43,12 @@ public record Availability(State state, String unit, int available, int maximum,
     }
 
     private String unitWords() {
-        boolean one = maximum == 1;
+        boolean singular = maximum == 1;
         return switch (unit) {
-            case "COHORT_SEATS" -> one ? "seat in the next class" : "seats in the next class";
-            case "TRAINING_DOLLARS" -> one ? "training dollar" : "training dollars";
-            case "HOURS" -> one ? "hour" : "hours";
-            default -> one ? "slot" : "slots";
+            case "COHORT_SEATS" -> singular ? "seat in the next class" : "seats in the next class";
+            case "TRAINING_DOLLARS" -> singular ? "training dollar" : "training dollars";
+            case "HOURS" -> singular ? "hour" : "hours";
+            default -> singular ? "slot" : "slots";
         };
     }
 

@@ -31,7 +31,7 @@ class BusinessLinker {
     static final String SOURCE_NAME = "Public directory contact request";
     static final String SELF_UPDATE = "SELF_UPDATE";
 
-    /** How the request found its business, as stored in {@code contact_request.link_outcome}. */
+    /** The kind of link between a request and its business, as stored in {@code contact_request.link_outcome}. */
     enum Outcome { EXISTING_CONTACT, NEW_CONTACT, NEW_BUSINESS }
 
     record Link(long businessId, long contactId, Outcome outcome) {

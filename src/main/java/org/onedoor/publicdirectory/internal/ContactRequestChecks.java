@@ -11,7 +11,7 @@ import org.onedoor.shared.PhoneNumbers;
 
 /**
  * Checks the contact form and returns its values trimmed, with messages written for a business owner: each names
- * the value and says how to fix it.
+ * the value and the fix.
  */
 final class ContactRequestChecks {
 

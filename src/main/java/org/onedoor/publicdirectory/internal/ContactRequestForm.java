@@ -6,7 +6,7 @@ import java.util.List;
  * The form to ask to be contacted, as the business filled it in. Any value may be {@code null}.
  *
  * @param preferredMethod {@code EMAIL}, {@code PHONE} or {@code TEXT}
- * @param services ids of the services the business asks about; may be empty
+ * @param services ids of the services of interest; may be empty
  * @param area the workforce area chosen on the form; needed only when no service is chosen and the directory
  *             has more than one area
  * @param consent whether the consent box was checked

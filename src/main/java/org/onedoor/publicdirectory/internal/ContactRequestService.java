@@ -44,7 +44,7 @@ public class ContactRequestService implements ContactRequests {
         this.linker = linker;
     }
 
-    /** What the confirmation page tells the sender. */
+    /** What the confirmation page shows the sender. */
     public record Submitted(long requestId, String areaName, String email, String preferredMethod,
                             List<String> serviceNames) {
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Says in plain words which businesses qualify for each service, for the fragment
+ * Describes in plain words which businesses qualify for each service, for the fragment
  * {@code publicdirectory/_eligibility.html}. The pages put the result in the model as {@code eligibility}.
  */
 // TODO: list the labels of the service's structured eligibility rules once the eligibility module is merged,

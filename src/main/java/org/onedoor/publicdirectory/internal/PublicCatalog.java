@@ -133,7 +133,7 @@ public class PublicCatalog {
                 .list();
     }
 
-    /** A workforce area whose business services team answers requests. */
+    /** A workforce area whose business services team receives requests. */
     public record Area(long id, String name) {
     }
 

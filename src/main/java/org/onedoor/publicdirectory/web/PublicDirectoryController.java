@@ -92,7 +92,7 @@ class PublicDirectoryController {
     String sendRequest(@ModelAttribute ContactRequestForm form, Model model, HttpServletResponse response,
                        RedirectAttributes redirect) {
         if (form.filledByBot()) {
-            // The sender sees the usual confirmation, so a bot learns nothing from the answer.
+            // The sender gets the usual confirmation, so a bot learns nothing from the answer.
             log.info("Contact request dropped because the hidden honeypot field was filled in");
             return "redirect:/find-services/contact/sent";
         }
@@ -122,7 +122,7 @@ class PublicDirectoryController {
 
     /**
      * Shows the form with the services of one area to check: the area of the first chosen service, else the area
-     * chosen on the form, else the only area. With several areas and none chosen, the form asks for the region.
+     * chosen on the form, else the only area. With several areas and none chosen, the form shows a region field.
      */
     private String showForm(Model model, ContactRequestForm form) {
         List<Area> areas = catalog.areas();
