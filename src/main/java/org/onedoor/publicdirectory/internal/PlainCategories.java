@@ -18,8 +18,7 @@ public final class PlainCategories {
 
     static {
         LABELS.put("workforce-recruitment", "Finding and hiring workers");
-        LABELS.put("untapped-labor-pools",
-                "Hiring people you may not reach now, such as veterans, people with disabilities, young or older workers");
+        LABELS.put("untapped-labor-pools", "Hiring veterans, people with disabilities, young or older workers");
         LABELS.put("training", "Training new hires");
         LABELS.put("incumbent-worker-training", "Training the workers you have");
         LABELS.put("employer-information", "Information and advice, such as wages, tax credits and labor law");
