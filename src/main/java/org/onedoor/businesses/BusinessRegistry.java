@@ -1,5 +1,7 @@
 package org.onedoor.businesses;
 
+import java.util.List;
+
 /**
  * Adds incoming business records to the shared profiles: a record that is plainly an existing business becomes
  * another source record of it, anything else becomes a new business.
@@ -13,4 +15,13 @@ public interface BusinessRegistry {
      * @throws org.onedoor.shared.InvalidInputException when a required value is missing or invalid
      */
     Registration register(IncomingBusiness business, SourceReference source);
+
+    /**
+     * Lists the businesses, not merged into another, whose legal name or a trade name has the same name key as
+     * {@code name}, oldest first. The key ignores case, accents, punctuation and a trailing legal form, so {@code Acme
+     * Tools, Inc.} finds {@code ACME TOOLS}. Before reading, it takes the transaction-scoped lock that {@link #register}
+     * takes for that name, so two callers that look up and then register the same name cannot both create it.
+     * Call it inside a transaction; outside one, the lock ends with the statement.
+     */
+    List<Long> findByNameLocked(String name);
 }

@@ -1,6 +1,9 @@
 package org.onedoor.web;
 
+import org.onedoor.identity.CurrentUser;
+import org.onedoor.publicdirectory.ContactRequests;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
@@ -15,8 +18,15 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class HomeController {
 
+    private final ContactRequests contactRequests;
+
+    HomeController(ContactRequests contactRequests) {
+        this.contactRequests = contactRequests;
+    }
+
     @GetMapping("/")
-    String home() {
+    String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("newContactRequests", contactRequests.countNew(user));
         return "home";
     }
 

@@ -51,6 +51,11 @@ public final class WebSession {
         return session;
     }
 
+    /** Starts a session without signing in, as a visitor of the public pages. */
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

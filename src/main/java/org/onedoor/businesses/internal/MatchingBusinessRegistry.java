@@ -94,6 +94,28 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         return new Registration(id, true, null);
     }
 
+    @Override
+    @Transactional
+    public List<Long> findByNameLocked(String name) {
+        NameKey key = NameKey.of(name);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        lock(Set.of(key.matchKey()), null);
+        return jdbc.sql("""
+                        SELECT b.id
+                        FROM business b
+                        WHERE b.merged_into_id IS NULL
+                          AND (b.name_key = :key
+                               OR EXISTS (SELECT 1 FROM business_trade_name t
+                                          WHERE t.business_id = b.id AND t.name_key = :key))
+                        ORDER BY b.id
+                        """)
+                .param("key", key.matchKey())
+                .query(Long.class)
+                .list();
+    }
+
     /** Collects the match keys of every name of the record, legal name first. */
     private static Set<String> nameKeys(MatchProfile profile) {
         Set<String> keys = new LinkedHashSet<>();

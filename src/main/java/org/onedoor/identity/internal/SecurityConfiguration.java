@@ -85,6 +85,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/vendor/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/sign-in", "/error", "/access-denied").permitAll()
+                        // The public directory for businesses; its contact form still needs the CSRF token.
+                        .requestMatchers("/find-services", "/find-services/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMINISTRATOR", "PARTNER_ADMINISTRATOR")
