@@ -2,10 +2,14 @@ package org.onedoor.businesses.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
 import org.onedoor.businesses.internal.merge.MergeService;
@@ -84,11 +88,12 @@ class DuplicateReviewController {
 
     @GetMapping("/businesses/{survivorId}/merge/{otherId}")
     String mergePage(@PathVariable long survivorId, @PathVariable long otherId, Model model) {
-        return show(survivorId, otherId, model, Map.of(), Map.of(), null);
+        return show(survivorId, otherId, model, Map.of(), Map.of(), Set.of(), null);
     }
 
     @PostMapping("/businesses/{survivorId}/merge/{otherId}")
     String merge(@PathVariable long survivorId, @PathVariable long otherId, @RequestParam Map<String, String> form,
+                 @RequestParam(name = "contact-pairs-joined", required = false) List<String> joinedContacts,
                  @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
                  RedirectAttributes redirect) {
         Map<String, String> choices = new LinkedHashMap<>();
@@ -98,13 +103,15 @@ class DuplicateReviewController {
                 choices.put(field, choice);
             }
         }
+        Set<Long> keptSeparate = uncheckedContacts(form.get("contact-pairs-shown"), joinedContacts);
         try {
-            MergeService.Result result = merges.merge(survivorId, otherId, choices, user.id());
+            MergeService.Result result = merges.merge(survivorId, otherId, choices, keptSeparate, user.id());
             redirect.addFlashAttribute("pageAlert", "Merged business " + otherId + " into this business as merge "
                     + result.mergeId() + ": moved " + result.movedRows().get("establishment") + " establishments, "
                     + result.movedRows().get("business_contact") + " contacts, "
                     + result.movedRows().get("business_trade_name") + " trade names and "
-                    + result.movedRows().get("business_source_record") + " source records.");
+                    + result.movedRows().get("business_source_record") + " source records, and joined "
+                    + result.movedRows().get("joined_contacts") + " pairs of contacts that are the same person.");
             return "redirect:/businesses/" + survivorId;
         } catch (InvalidInputException invalid) {
             log.debug("Merge of business {} into {} rejected: {} invalid choices", otherId, survivorId,
@@ -113,11 +120,11 @@ class DuplicateReviewController {
             invalid.problems().forEach(problem -> errors.put(problem.field().replace("choices.", ""),
                     problem.message()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return show(survivorId, otherId, model, errors, choices, null);
+            return show(survivorId, otherId, model, errors, choices, keptSeparate, null);
         } catch (ConflictException conflict) {
             log.info("Merge of business {} into {} rejected as a conflict", otherId, survivorId);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return show(survivorId, otherId, model, Map.of(), choices, conflict.getMessage());
+            return show(survivorId, otherId, model, Map.of(), choices, keptSeparate, conflict.getMessage());
         }
     }
 
@@ -137,8 +144,33 @@ class DuplicateReviewController {
         return "redirect:/businesses/" + undone.survivorId() + "/merges";
     }
 
+    /**
+     * Returns the contacts whose pair checkbox was cleared. The form lists every pair it showed in
+     * "contact-pairs-shown", so a pair that the page never showed is not kept separate by accident.
+     */
+    private static Set<Long> uncheckedContacts(String shownIds, List<String> checkedIds) {
+        Set<Long> unchecked = new HashSet<>();
+        if (shownIds != null) {
+            for (String id : shownIds.split(",")) {
+                if (id.strip().matches("[0-9]{1,18}")) {
+                    unchecked.add(Long.parseLong(id.strip()));
+                }
+            }
+        }
+        if (checkedIds != null) {
+            checkedIds.stream().filter(id -> id.strip().matches("[0-9]{1,18}"))
+                    .forEach(id -> unchecked.remove(Long.parseLong(id.strip())));
+        }
+        return unchecked;
+    }
+
     private String show(long survivorId, long otherId, Model model, Map<String, String> errors,
-                        Map<String, String> choices, String conflict) {
+                        Map<String, String> choices, Set<Long> keptSeparate, String conflict) {
+        List<ContactJoiner.ContactPair> pairs = merges.contactPairs(survivorId, otherId);
+        model.addAttribute("contactPairs", pairs);
+        model.addAttribute("contactPairsShown", String.join(",",
+                pairs.stream().map(pair -> String.valueOf(pair.joinedId())).toList()));
+        model.addAttribute("keptSeparate", keptSeparate);
         model.addAttribute("comparison", merges.compare(survivorId, otherId));
         model.addAttribute("labels", FIELD_LABELS);
         model.addAttribute("errors", errors);

@@ -1,7 +1,11 @@
 package org.onedoor.businesses.web;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService.Pair;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
@@ -70,8 +74,10 @@ class MergeApiController {
 
     @PostMapping("/api/v1/businesses/{survivorId}/merge")
     @Operation(summary = "Merge another business into this one",
-            description = "Body {\"otherId\": 123, \"choices\": {\"legal_name\": \"other\", \"naics_code\": \"survivor\"}}. "
-                    + "Every field where both have different values needs a choice. Establishments, contacts, trade "
+            description = "Body {\"otherId\": 123, \"choices\": {\"legal_name\": \"other\", \"naics_code\": \"survivor\"}, "
+                    + "\"keepContactsSeparate\": [45]}. Every field where both have different values needs a choice. "
+                    + "Contacts that are the same person are joined into the survivor's contact, except those listed "
+                    + "in keepContactsSeparate (ids of the other business's contacts). Establishments, contacts, trade "
                     + "names, source records, partner field values, provenance and history move to this business; the "
                     + "other business stays, marked as merged, and GET on it answers 308 to this one. Two different "
                     + "FEINs give 409.")
@@ -81,7 +87,17 @@ class MergeApiController {
             throw new InvalidInputException("otherId", "otherId is missing. Send the id of the business to merge "
                     + "into business " + survivorId + ".");
         }
-        return merges.merge(survivorId, request.otherId(), request.choices(), user.id());
+        Set<Long> keptSeparate = request.keepContactsSeparate() == null ? Set.of()
+                : new HashSet<>(request.keepContactsSeparate());
+        return merges.merge(survivorId, request.otherId(), request.choices(), keptSeparate, user.id());
+    }
+
+    @GetMapping("/api/v1/businesses/{survivorId}/merge/{otherId}/contact-pairs")
+    @Operation(summary = "List the contact pairs a merge would join into one contact",
+            description = "Two contacts are the same person when they have the same email address, or the same name "
+                    + "and a shared phone number. Role mailboxes and generic names never count.")
+    List<ContactJoiner.ContactPair> contactPairs(@PathVariable long survivorId, @PathVariable long otherId) {
+        return merges.contactPairs(survivorId, otherId);
     }
 
     @PostMapping("/api/v1/merges/{mergeId}/undo")
@@ -92,8 +108,12 @@ class MergeApiController {
         return undoes.undo(mergeId, user.id());
     }
 
-    /** A merge request body; {@code choices} maps a field name to "survivor" or "other". */
-    record MergeRequest(Long otherId, Map<String, String> choices) {
+    /**
+     * A merge request body. {@code choices} maps a field name to "survivor" or "other", and
+     * {@code keepContactsSeparate} lists contacts of the other business that stay separate although they match one
+     * of the survivor's.
+     */
+    record MergeRequest(Long otherId, Map<String, String> choices, List<Long> keepContactsSeparate) {
     }
 
     private static String checkedStatus(String status) {
