@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
-import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
+import org.onedoor.businesses.internal.merge.DuplicateScanJobs;
 import org.onedoor.businesses.internal.merge.MergeService;
 import org.onedoor.businesses.internal.merge.MergeUndoService;
 import org.onedoor.identity.CurrentUser;
@@ -43,11 +43,14 @@ class DuplicateReviewController {
             "employee_band", "Employees");
 
     private final DuplicateReviewService review;
+    private final DuplicateScanJobs scans;
     private final MergeService merges;
     private final MergeUndoService undoes;
 
-    DuplicateReviewController(DuplicateReviewService review, MergeService merges, MergeUndoService undoes) {
+    DuplicateReviewController(DuplicateReviewService review, DuplicateScanJobs scans, MergeService merges,
+                              MergeUndoService undoes) {
         this.review = review;
+        this.scans = scans;
         this.merges = merges;
         this.undoes = undoes;
     }
@@ -61,21 +64,32 @@ class DuplicateReviewController {
         };
         model.addAttribute("status", shown);
         model.addAttribute("pairs", review.list(shown, PageRequest.of(page, 20)));
+        model.addAttribute("scan", scans.latest(1).stream().findFirst().orElse(null));
         model.addAttribute("timeFormat", timeFormat());
         return "businesses/review/queue";
     }
 
-    /** Checks one batch of businesses, so a large database is scanned in steps that each finish quickly. */
+    /** Starts a background scan of every business; the queue page then shows its progress. */
     @PostMapping("/businesses/duplicates/scan")
-    String scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId, RedirectAttributes redirect) {
-        ScanResult result = review.scan(fromId, DuplicateReviewService.DEFAULT_SCAN_LIMIT);
-        String found = result.pairsFound() == 1 ? "1 pair was added or updated" : result.pairsFound()
-                + " pairs were added or updated";
-        redirect.addFlashAttribute("pageAlert", "Checked " + result.businessesChecked() + " businesses: " + found
-                + (result.nextFromId() == null ? ". The scan reached the last business."
-                : ". Scan the next businesses to continue."));
-        redirect.addFlashAttribute("nextFromId", result.nextFromId());
+    String scan(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            DuplicateScanJobs.ScanJob job = scans.start(0, null, user.id());
+            redirect.addFlashAttribute("pageAlert", "Started duplicate scan " + job.id() + ". New pairs appear in the "
+                    + "queue as it runs.");
+        } catch (ConflictException running) {
+            log.info("Duplicate scan not started for user {}: another scan is queued or running", user.id());
+            redirect.addFlashAttribute("pageAlert", "A duplicate scan is already running. Its progress is shown "
+                    + "below; start a new scan after it finishes.");
+        }
         return "redirect:/businesses/duplicates";
+    }
+
+    /** Renders the scan progress fragment, which htmx reloads while a scan is queued or running. */
+    @GetMapping("/businesses/duplicates/scan-progress")
+    String scanProgress(Model model) {
+        model.addAttribute("scan", scans.latest(1).stream().findFirst().orElse(null));
+        model.addAttribute("timeFormat", timeFormat());
+        return "businesses/review/_scan-progress :: progress";
     }
 
     @PostMapping("/businesses/duplicates/{pairId}/dismiss")

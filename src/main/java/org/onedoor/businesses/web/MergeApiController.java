@@ -1,5 +1,6 @@
 package org.onedoor.businesses.web;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +9,14 @@ import java.util.Set;
 import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService.Pair;
-import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
+import org.onedoor.businesses.internal.merge.DuplicateScanJobs;
 import org.onedoor.businesses.internal.merge.MergeService;
 import org.onedoor.businesses.internal.merge.MergeUndoService;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.ResultPage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,27 +36,43 @@ class MergeApiController {
     private static final java.util.Set<String> STATUSES = java.util.Set.of("OPEN", "MERGED", "DISMISSED");
 
     private final DuplicateReviewService review;
+    private final DuplicateScanJobs scans;
     private final MergeService merges;
     private final MergeUndoService undoes;
 
-    MergeApiController(DuplicateReviewService review, MergeService merges, MergeUndoService undoes) {
+    MergeApiController(DuplicateReviewService review, DuplicateScanJobs scans, MergeService merges,
+                       MergeUndoService undoes) {
         this.review = review;
+        this.scans = scans;
         this.merges = merges;
         this.undoes = undoes;
     }
 
     @PostMapping("/api/v1/duplicates/scan")
-    @Operation(summary = "Check businesses for duplicates and add likely duplicate pairs to the review queue",
-            description = "Checks up to limit businesses (1 to 5000, default 500) with ids above fromId (default 0) "
-                    + "and returns nextFromId to continue, or null when done. Dismissed pairs are never proposed again.")
-    ScanResult scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId,
-                    @RequestParam(name = "limit", required = false) Integer limit) {
-        int checked = limit == null ? DuplicateReviewService.DEFAULT_SCAN_LIMIT : limit;
-        if (checked < 1 || checked > DuplicateReviewService.MAX_SCAN_LIMIT) {
-            throw new InvalidInputException("limit", "Limit " + checked + " is invalid. Enter 1 to "
-                    + DuplicateReviewService.MAX_SCAN_LIMIT + ".");
-        }
-        return review.scan(fromId, checked);
+    @Operation(summary = "Start a background scan that adds likely duplicate pairs to the review queue",
+            description = "Returns 202 with the scan's URL in Location. The scan checks businesses with ids above "
+                    + "fromId (default 0) and up to toId (default: the last business). Only one scan runs at a time: "
+                    + "a second request while one is queued or running gets 409 naming it. Dismissed pairs are never "
+                    + "proposed again.")
+    ResponseEntity<DuplicateScanJobs.ScanJob> scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId,
+                                                   @RequestParam(name = "toId", required = false) Long toId,
+                                                   @AuthenticationPrincipal CurrentUser user) {
+        DuplicateScanJobs.ScanJob job = scans.start(fromId, toId, user.id());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/duplicates/scans/" + job.id())).body(job);
+    }
+
+    @GetMapping("/api/v1/duplicates/scans/{scanId}")
+    @Operation(summary = "Get a duplicate scan with its progress",
+            description = "status is QUEUED, RUNNING, DONE or FAILED (with failureReason); businessesScanned and "
+                    + "pairsFound grow after each batch, and totalBusinesses is counted when the scan starts.")
+    DuplicateScanJobs.ScanJob scanJob(@PathVariable long scanId) {
+        return scans.find(scanId);
+    }
+
+    @GetMapping("/api/v1/duplicates/scans")
+    @Operation(summary = "List the 20 newest duplicate scans, newest first")
+    List<DuplicateScanJobs.ScanJob> scanJobs() {
+        return scans.latest(20);
     }
 
     @GetMapping("/api/v1/duplicates")
