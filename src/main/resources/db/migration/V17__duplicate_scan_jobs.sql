@@ -26,3 +26,30 @@ CREATE TABLE duplicate_scan (
 -- One scan at a time: at most one job is QUEUED or RUNNING.
 CREATE UNIQUE INDEX duplicate_scan_one_active ON duplicate_scan ((true)) WHERE status IN ('QUEUED', 'RUNNING');
 CREATE INDEX duplicate_scan_requested ON duplicate_scan (requested_at DESC, id DESC);
+
+-- Merging one establishment: MOVE takes an establishment, with its contacts, provenance, history and the source
+-- records that belong to it only, from one business to another. JOIN makes two establishments of one business that
+-- are the same worksite one establishment. before_rows keeps every row the merge changed or deleted, as it was, so
+-- the merge can be undone.
+CREATE TABLE establishment_merge (
+    id                      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind                    text        NOT NULL CHECK (kind IN ('MOVE', 'JOIN')),
+    establishment_id        bigint      NOT NULL,
+    from_business_id        bigint      NOT NULL REFERENCES business (id),
+    to_business_id          bigint      NOT NULL REFERENCES business (id),
+    -- For JOIN, the establishment that is kept; the other one is deleted, so establishment_id is no foreign key.
+    into_establishment_id   bigint REFERENCES establishment (id),
+    merged_by               bigint REFERENCES app_user (id),
+    merged_at               timestamptz NOT NULL DEFAULT now(),
+    -- {"establishment": [rows], "business_contact": [rows], ..., "references": [{"table", "column", "keys"}]}
+    before_rows             jsonb       NOT NULL CHECK (jsonb_typeof(before_rows) = 'object'),
+    undone_at               timestamptz,
+    undone_by               bigint REFERENCES app_user (id),
+    CHECK ((kind = 'JOIN') = (into_establishment_id IS NOT NULL)),
+    CHECK ((kind = 'JOIN') = (from_business_id = to_business_id))
+);
+CREATE INDEX establishment_merge_to_business ON establishment_merge (to_business_id, merged_at);
+CREATE INDEX establishment_merge_from_business ON establishment_merge (from_business_id, merged_at);
+
+-- History rows written by an establishment merge name it, so undo can remove them.
+ALTER TABLE business_history ADD COLUMN establishment_merge_id bigint REFERENCES establishment_merge (id);

@@ -10,6 +10,7 @@ import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService.Pair;
 import org.onedoor.businesses.internal.merge.DuplicateScanJobs;
+import org.onedoor.businesses.internal.merge.EstablishmentMergeService;
 import org.onedoor.businesses.internal.merge.MergeService;
 import org.onedoor.businesses.internal.merge.MergeUndoService;
 import org.onedoor.identity.CurrentUser;
@@ -39,9 +40,11 @@ class MergeApiController {
     private final DuplicateScanJobs scans;
     private final MergeService merges;
     private final MergeUndoService undoes;
+    private final EstablishmentMergeService establishments;
 
     MergeApiController(DuplicateReviewService review, DuplicateScanJobs scans, MergeService merges,
-                       MergeUndoService undoes) {
+                       MergeUndoService undoes, EstablishmentMergeService establishments) {
+        this.establishments = establishments;
         this.review = review;
         this.scans = scans;
         this.merges = merges;
@@ -116,6 +119,37 @@ class MergeApiController {
                     + "and a shared phone number. Role mailboxes and generic names never count.")
     List<ContactJoiner.ContactPair> contactPairs(@PathVariable long survivorId, @PathVariable long otherId) {
         return merges.contactPairs(survivorId, otherId);
+    }
+
+    @PostMapping("/api/v1/businesses/{businessId}/establishments/merge")
+    @Operation(summary = "Move one establishment into this business, or join two of its establishments",
+            description = "Body {\"establishmentId\": 12} moves establishment 12, with its contacts, provenance, "
+                    + "history and the source records that belong to it only, from its business to this one; the rest "
+                    + "of its business stays. Body {\"establishmentId\": 12, \"intoEstablishmentId\": 10} joins "
+                    + "establishment 12 into establishment 10 of this business when they are the same worksite. Undo "
+                    + "with POST /api/v1/establishment-merges/{id}/undo.")
+    EstablishmentMergeService.EstablishmentMerge mergeEstablishment(@PathVariable long businessId,
+                                                                    @RequestBody EstablishmentMergeRequest request,
+                                                                    @AuthenticationPrincipal CurrentUser user) {
+        if (request == null || request.establishmentId() == null) {
+            throw new InvalidInputException("establishmentId", "establishmentId is missing. Send the id of the "
+                    + "establishment to move into business " + businessId + " or to join into another of its "
+                    + "establishments.");
+        }
+        return establishments.merge(businessId, request.establishmentId(), request.intoEstablishmentId(), user.id());
+    }
+
+    @PostMapping("/api/v1/establishment-merges/{mergeId}/undo")
+    @Operation(summary = "Undo an establishment merge",
+            description = "Restores every row the merge changed or deleted. Gives 409 naming what changed when either "
+                    + "business changed after the merge.")
+    EstablishmentMergeService.EstablishmentMerge undoEstablishmentMerge(@PathVariable long mergeId,
+                                                                        @AuthenticationPrincipal CurrentUser user) {
+        return establishments.undo(mergeId, user.id());
+    }
+
+    /** An establishment merge request body; without {@code intoEstablishmentId} the establishment is moved. */
+    record EstablishmentMergeRequest(Long establishmentId, Long intoEstablishmentId) {
     }
 
     @PostMapping("/api/v1/merges/{mergeId}/undo")
