@@ -22,8 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Merges one establishment without touching the rest of its business. A move takes an establishment from one
  * business to another with its contacts, provenance, history and the source records that belong to it only. A join
- * makes two establishments of one business that are the same worksite one: the kept establishment keeps its values,
- * takes the other's only where it has none, and each other value that differs goes into the history as a CONFLICT.
+ * makes two establishments of one business that are the same worksite one. The kept establishment keeps its values
+ * and takes the other's only where it has none. Each other value that differs goes into the history as a CONFLICT.
  * Every row changed or deleted is kept as it was in {@code establishment_merge.before_rows}, so undo restores it.
  */
 @Service
@@ -212,6 +212,7 @@ public class EstablishmentMergeService {
                     + "changed after it (business: field): " + String.join("; ", changed) + ". Undo works only while "
                     + "neither business has changed.");
         }
+
         JsonNode before = JSON.readTree(jdbc.sql("SELECT before_rows::text FROM establishment_merge WHERE id = :id")
                 .param("id", mergeId).query(String.class).single());
         jdbc.sql("DELETE FROM business_history WHERE establishment_merge_id = :id").param("id", mergeId).update();
@@ -224,11 +225,13 @@ public class EstablishmentMergeService {
                         """)
                 .param("establishments", establishments.toArray(Long[]::new))
                 .param("contacts", contacts.toArray(Long[]::new)).update();
+        // Deleted rows come back in foreign key order: establishments before the rows that name them.
         for (String table : List.of("establishment", "business_contact", "business_source_record",
                 "business_history", "business_fact")) {
             snapshots.restore(table, before.get(table));
         }
         snapshots.restoreReferences(before.get("references"), "establishment");
+
         jdbc.sql("UPDATE establishment_merge SET undone_at = now(), undone_by = :userId WHERE id = :id")
                 .param("userId", userId).param("id", mergeId).update();
         log.info("Establishment merge {} undone by user {}", mergeId, userId);
