@@ -98,6 +98,12 @@ class DuplicateScanWorker implements SmartLifecycle {
         try {
             run(job);
         } catch (RuntimeException failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The instance is stopping: the scan stays RUNNING and resumes after its last saved batch.
+                log.warn("Duplicate scan {} interrupted in worker {} while stopping; it resumes later", job.id(),
+                        workerId, failure);
+                return;
+            }
             log.error("Duplicate scan {} failed in worker {}", job.id(), workerId, failure);
             jobs.fail(job.id(), "The scan stopped because of an unexpected error. Pairs found so far are in the "
                     + "queue; the server log names the error for scan " + job.id() + ".");
