@@ -42,8 +42,9 @@ class SouthBendRegistrationTest {
         List<RegisteredRow> rows = SouthBendLicences.registerAll(registry);
         Long[] ids = rows.stream().map(row -> row.registration().businessId()).distinct().toArray(Long[]::new);
 
+        // Placeholder names such as "TEST" are kept apart on purpose, because they say nothing about the business.
         List<String> duplicates = jdbc.sql("""
-                        SELECT b.name_key || ' at ' || e.address_key
+                        SELECT b.name_key || ' at ' || e.address_key AS duplicate, min(b.legal_name) AS legal_name
                         FROM business b
                         JOIN establishment e ON e.business_id = b.id
                         WHERE b.id = ANY (CAST(:ids AS bigint[])) AND e.address_key IS NOT NULL
@@ -51,8 +52,12 @@ class SouthBendRegistrationTest {
                         HAVING count(DISTINCT b.id) > 1
                         """)
                 .param("ids", ids)
-                .query(String.class)
-                .list();
+                .query((rs, row) -> PlaceholderNames.isPlaceholder(rs.getString("legal_name")) ? null
+                        : rs.getString("duplicate"))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
 
         assertThat(duplicates).isEmpty();
     }

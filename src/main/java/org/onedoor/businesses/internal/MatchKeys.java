@@ -30,7 +30,24 @@ public final class MatchKeys {
             "hiring", "recruiter", "recruiting", "front", "desk", "reception", "general", "admin", "administrator",
             "personnel", "payroll", "accounting", "sales", "info", "contact", "unknown", "none", "na");
 
+    // Placeholder text used in real licence lists in place of a business's name, such as a repeated header row
+    // ("Case Name" at "Location") or a test record ("TEST"), folded and without spaces, so "N/A" and "T.B.D." match.
+    private static final Set<String> PLACEHOLDER_NAMES = Set.of(
+            "casename", "businessname", "companyname", "legalname", "name", "location", "address", "na", "none",
+            "null", "nil", "notapplicable", "unknown", "test", "testing", "testbusiness", "testcompany", "tbd",
+            "tobedetermined", "placeholder", "sample", "example", "xxx", "xxxx", "dummy", "various", "vacant",
+            "blank");
+
     private MatchKeys() {
+    }
+
+    /**
+     * Tells whether a business name is placeholder text such as "Case Name", "N/A", "Unknown" or "Test", or has no
+     * letters or digits at all, so that it gives no evidence of which business a record is.
+     */
+    public static boolean isPlaceholderName(String name) {
+        String compact = TextFolding.fold(name).replace(" ", "");
+        return compact.isEmpty() || PLACEHOLDER_NAMES.contains(compact);
     }
 
     /**

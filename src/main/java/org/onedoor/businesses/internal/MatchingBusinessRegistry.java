@@ -66,9 +66,18 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         NameKey legalKey = NameKey.of(business.legalName());
         AddressKey addressKey = AddressKey.of(business.address());
         MatchProfile profile = MatchProfile.of(business);
+        if (MatchKeys.isPlaceholderName(business.legalName())) {
+            // A placeholder such as "Case Name" is no evidence of the business, so the record is never joined.
+            long id = create(business, legalKey, addressKey, source);
+            log.debug("Business {} created from placeholder name on {} line {}", id, source.sourceName(),
+                    source.lineNumber());
+            return new Registration(id, true, null);
+        }
 
         lock(nameKeys(profile), business.fein());
-        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false);
+        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false).stream()
+                .filter(scored -> !MatchKeys.isPlaceholderName(scored.candidate().legalName()))
+                .toList();
         Optional<Match> match = choose(ranked, addressKey);
 
         if (match.isEmpty()) {

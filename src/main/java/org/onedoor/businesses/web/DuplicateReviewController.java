@@ -2,12 +2,16 @@ package org.onedoor.businesses.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.onedoor.businesses.internal.merge.ContactJoiner;
 import org.onedoor.businesses.internal.merge.DuplicateReviewService;
-import org.onedoor.businesses.internal.merge.DuplicateReviewService.ScanResult;
+import org.onedoor.businesses.internal.merge.DuplicateScanJobs;
 import org.onedoor.businesses.internal.merge.MergeService;
 import org.onedoor.businesses.internal.merge.MergeUndoService;
 import org.onedoor.identity.CurrentUser;
@@ -39,11 +43,14 @@ class DuplicateReviewController {
             "employee_band", "Employees");
 
     private final DuplicateReviewService review;
+    private final DuplicateScanJobs scans;
     private final MergeService merges;
     private final MergeUndoService undoes;
 
-    DuplicateReviewController(DuplicateReviewService review, MergeService merges, MergeUndoService undoes) {
+    DuplicateReviewController(DuplicateReviewService review, DuplicateScanJobs scans, MergeService merges,
+                              MergeUndoService undoes) {
         this.review = review;
+        this.scans = scans;
         this.merges = merges;
         this.undoes = undoes;
     }
@@ -57,21 +64,32 @@ class DuplicateReviewController {
         };
         model.addAttribute("status", shown);
         model.addAttribute("pairs", review.list(shown, PageRequest.of(page, 20)));
+        model.addAttribute("scan", scans.latest(1).stream().findFirst().orElse(null));
         model.addAttribute("timeFormat", timeFormat());
         return "businesses/review/queue";
     }
 
-    /** Checks one batch of businesses, so a large database is scanned in steps that each finish quickly. */
+    /** Starts a background scan of every business; the queue page then shows its progress. */
     @PostMapping("/businesses/duplicates/scan")
-    String scan(@RequestParam(name = "fromId", defaultValue = "0") long fromId, RedirectAttributes redirect) {
-        ScanResult result = review.scan(fromId, DuplicateReviewService.DEFAULT_SCAN_LIMIT);
-        String found = result.pairsFound() == 1 ? "1 pair was added or updated" : result.pairsFound()
-                + " pairs were added or updated";
-        redirect.addFlashAttribute("pageAlert", "Checked " + result.businessesChecked() + " businesses: " + found
-                + (result.nextFromId() == null ? ". The scan reached the last business."
-                : ". Scan the next businesses to continue."));
-        redirect.addFlashAttribute("nextFromId", result.nextFromId());
+    String scan(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            DuplicateScanJobs.ScanJob job = scans.start(0, null, user.id());
+            redirect.addFlashAttribute("pageAlert", "Started duplicate scan " + job.id() + ". New pairs appear in the "
+                    + "queue as it runs.");
+        } catch (ConflictException running) {
+            log.info("Duplicate scan not started for user {}: another scan is queued or running", user.id());
+            redirect.addFlashAttribute("pageAlert", "A duplicate scan is already running. Its progress is shown "
+                    + "below; start a new scan after it finishes.");
+        }
         return "redirect:/businesses/duplicates";
+    }
+
+    /** Renders the scan progress fragment, which htmx reloads while a scan is queued or running. */
+    @GetMapping("/businesses/duplicates/scan-progress")
+    String scanProgress(Model model) {
+        model.addAttribute("scan", scans.latest(1).stream().findFirst().orElse(null));
+        model.addAttribute("timeFormat", timeFormat());
+        return "businesses/review/_scan-progress :: progress";
     }
 
     @PostMapping("/businesses/duplicates/{pairId}/dismiss")
@@ -84,11 +102,12 @@ class DuplicateReviewController {
 
     @GetMapping("/businesses/{survivorId}/merge/{otherId}")
     String mergePage(@PathVariable long survivorId, @PathVariable long otherId, Model model) {
-        return show(survivorId, otherId, model, Map.of(), Map.of(), null);
+        return show(survivorId, otherId, model, Map.of(), Map.of(), Set.of(), null);
     }
 
     @PostMapping("/businesses/{survivorId}/merge/{otherId}")
     String merge(@PathVariable long survivorId, @PathVariable long otherId, @RequestParam Map<String, String> form,
+                 @RequestParam(name = "contact-pairs-joined", required = false) List<String> joinedContacts,
                  @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
                  RedirectAttributes redirect) {
         Map<String, String> choices = new LinkedHashMap<>();
@@ -98,13 +117,15 @@ class DuplicateReviewController {
                 choices.put(field, choice);
             }
         }
+        Set<Long> keptSeparate = uncheckedContacts(form.get("contact-pairs-shown"), joinedContacts);
         try {
-            MergeService.Result result = merges.merge(survivorId, otherId, choices, user.id());
+            MergeService.Result result = merges.merge(survivorId, otherId, choices, keptSeparate, user.id());
             redirect.addFlashAttribute("pageAlert", "Merged business " + otherId + " into this business as merge "
                     + result.mergeId() + ": moved " + result.movedRows().get("establishment") + " establishments, "
                     + result.movedRows().get("business_contact") + " contacts, "
                     + result.movedRows().get("business_trade_name") + " trade names and "
-                    + result.movedRows().get("business_source_record") + " source records.");
+                    + result.movedRows().get("business_source_record") + " source records, and joined "
+                    + result.movedRows().get("joined_contacts") + " pairs of contacts that are the same person.");
             return "redirect:/businesses/" + survivorId;
         } catch (InvalidInputException invalid) {
             log.debug("Merge of business {} into {} rejected: {} invalid choices", otherId, survivorId,
@@ -113,11 +134,11 @@ class DuplicateReviewController {
             invalid.problems().forEach(problem -> errors.put(problem.field().replace("choices.", ""),
                     problem.message()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return show(survivorId, otherId, model, errors, choices, null);
+            return show(survivorId, otherId, model, errors, choices, keptSeparate, null);
         } catch (ConflictException conflict) {
             log.info("Merge of business {} into {} rejected as a conflict", otherId, survivorId);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return show(survivorId, otherId, model, Map.of(), choices, conflict.getMessage());
+            return show(survivorId, otherId, model, Map.of(), choices, keptSeparate, conflict.getMessage());
         }
     }
 
@@ -137,8 +158,33 @@ class DuplicateReviewController {
         return "redirect:/businesses/" + undone.survivorId() + "/merges";
     }
 
+    /**
+     * Returns the contacts whose pair checkbox was cleared. The form lists every pair it showed in
+     * "contact-pairs-shown", so a pair that the page never showed is not kept separate by accident.
+     */
+    private static Set<Long> uncheckedContacts(String shownIds, List<String> checkedIds) {
+        Set<Long> unchecked = new HashSet<>();
+        if (shownIds != null) {
+            for (String id : shownIds.split(",")) {
+                if (id.strip().matches("[0-9]{1,18}")) {
+                    unchecked.add(Long.parseLong(id.strip()));
+                }
+            }
+        }
+        if (checkedIds != null) {
+            checkedIds.stream().filter(id -> id.strip().matches("[0-9]{1,18}"))
+                    .forEach(id -> unchecked.remove(Long.parseLong(id.strip())));
+        }
+        return unchecked;
+    }
+
     private String show(long survivorId, long otherId, Model model, Map<String, String> errors,
-                        Map<String, String> choices, String conflict) {
+                        Map<String, String> choices, Set<Long> keptSeparate, String conflict) {
+        List<ContactJoiner.ContactPair> pairs = merges.contactPairs(survivorId, otherId);
+        model.addAttribute("contactPairs", pairs);
+        model.addAttribute("contactPairsShown", String.join(",",
+                pairs.stream().map(pair -> String.valueOf(pair.joinedId())).toList()));
+        model.addAttribute("keptSeparate", keptSeparate);
         model.addAttribute("comparison", merges.compare(survivorId, otherId));
         model.addAttribute("labels", FIELD_LABELS);
         model.addAttribute("errors", errors);

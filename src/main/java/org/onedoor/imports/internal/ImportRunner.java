@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.onedoor.businesses.BusinessRegistry;
+import org.onedoor.businesses.PlaceholderNames;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.reference.ReferenceData;
@@ -110,7 +111,7 @@ public class ImportRunner {
                     status.setRollbackOnly();
                     return;
                 }
-                jobs.insertIssues(job.id(), row.warnings());
+                jobs.insertIssues(job.id(), withPlaceholderWarning(row, mapping));
             });
         } catch (InvalidInputException invalid) {
             log.info("Import {} line {} rejected by the business registry: {}", job.id(), row.lineNumber(),
@@ -122,6 +123,19 @@ public class ImportRunner {
                     "The row could not be saved because the database rejected it. Check the row; the server log names "
                             + "the error for import " + job.id() + " line " + row.lineNumber() + ".")));
         }
+    }
+
+    /** Adds a warning to the row's warnings when its business name is placeholder text such as "Case Name". */
+    private static List<RowIssue> withPlaceholderWarning(CleanedRow row, ColumnMapping mapping) {
+        String legalName = row.business().legalName();
+        return PlaceholderNames.reason(legalName)
+                .map(reason -> {
+                    List<RowIssue> issues = new ArrayList<>(row.warnings());
+                    issues.add(RowIssue.warning(row.lineNumber(), mapping.headerOf(ImportField.LEGAL_NAME), legalName,
+                            reason));
+                    return issues;
+                })
+                .orElse(row.warnings());
     }
 
     private void writeRejected(long importId, CleanedRow row, List<RowIssue> rejections) {

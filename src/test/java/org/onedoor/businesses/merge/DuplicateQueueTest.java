@@ -42,12 +42,14 @@ class DuplicateQueueTest {
         long second = business(check, jdbc, word + " Ragamuffin Bakery", null, null, "327");
         ApiClient api = admin(port);
 
-        HttpResponse<String> scan = post(api, "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
-        HttpResponse<String> rescan = post(api, "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
+        JsonNode scan = MergeFixtures.scan(api, first - 1, second);
+        JsonNode rescan = MergeFixtures.scan(api, first - 1, second);
 
-        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
-        assertThat(json.readTree(scan.body()).get("businessesChecked").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(rescan.statusCode()).as(rescan.body()).isEqualTo(200);
+        assertThat(scan.get("status").asString()).as(scan.toString()).isEqualTo("DONE");
+        assertThat(scan.get("businessesScanned").asInt()).isEqualTo(2);
+        assertThat(scan.get("totalBusinesses").asInt()).isEqualTo(2);
+        assertThat(scan.get("pairsFound").asInt()).isPositive();
+        assertThat(rescan.get("status").asString()).as(rescan.toString()).isEqualTo("DONE");
         assertThat(pairCount(first, second)).as("one row per pair, from either side and after two scans").isEqualTo(1);
         JsonNode pair = pair(api, "OPEN", first, second);
         assertThat(pair).as("pair %d-%d in the OPEN list", first, second).isNotNull();
@@ -62,11 +64,11 @@ class DuplicateQueueTest {
         long first = business(check, jdbc, word + " Lantern Books LLC", null, null, "88");
         long second = business(check, jdbc, word + " Lantern Books", null, null, "88");
         ApiClient api = admin(port);
-        post(api, "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
+        MergeFixtures.scan(api, first - 1, second);
         long pairId = pair(api, "OPEN", first, second).get("id").asLong();
 
         HttpResponse<String> dismissed = post(api, "/api/v1/duplicates/" + pairId + "/dismiss", "");
-        post(api, "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
+        MergeFixtures.scan(api, first - 1, second);
 
         assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
         assertThat(json.readTree(dismissed.body()).get("status").asString()).isEqualTo("DISMISSED");

@@ -54,7 +54,7 @@ class MergeBrowserTest {
         String word = uniqueWord();
         long first = business(check, jdbc, word + " Hobby Shop Inc", null, null, "412");
         long second = business(check, jdbc, word + " Hobby Shop", null, null, "412");
-        post(admin(port), "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
+        MergeFixtures.scan(admin(port), first - 1, second);
         long pairId = jdbc.sql("SELECT id FROM duplicate_pair WHERE lower_id = :first AND higher_id = :second")
                 .param("first", first).param("second", second).query(Long.class).single();
 

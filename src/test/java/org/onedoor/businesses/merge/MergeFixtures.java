@@ -2,6 +2,8 @@ package org.onedoor.businesses.merge;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,13 @@ import org.onedoor.support.ApiClient;
 import org.onedoor.support.TestAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Businesses, partner fields and row counts for the merge tests, each named uniquely. */
 final class MergeFixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Tables with a business_id column whose rows a merge moves, so tests can count them. */
     static final List<String> CHILD_TABLES = List.of("establishment", "business_contact", "business_trade_name",
@@ -57,6 +64,42 @@ final class MergeFixtures {
 
     static ApiClient admin(int port) {
         return ApiClient.as(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+    }
+
+    /**
+     * Starts a duplicate scan of businesses {@code fromId + 1} to {@code toId}, waits up to 60 seconds for it to finish
+     * and returns the finished scan. A scan still running from another test is waited for first.
+     */
+    static JsonNode scan(ApiClient api, long fromId, long toId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String location = null;
+        while (location == null) {
+            HttpResponse<String> started = post(api, "/api/v1/duplicates/scan?fromId=" + fromId + "&toId=" + toId, "");
+            if (started.statusCode() == 202) {
+                location = started.headers().firstValue("Location").orElseThrow();
+            } else if (started.statusCode() != 409 || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Scan not started: " + started.statusCode() + " " + started.body());
+            } else {
+                pause();
+            }
+        }
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = JSON.readTree(api.get(location).body());
+            if (job.get("status").asString().equals("DONE") || job.get("status").asString().equals("FAILED")) {
+                return job;
+            }
+            pause();
+        }
+        throw new AssertionError("Scan " + location + " did not finish within 60 seconds");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     static HttpResponse<String> post(ApiClient api, String path, String json) {

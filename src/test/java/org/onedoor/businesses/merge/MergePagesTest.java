@@ -39,7 +39,7 @@ class MergePagesTest {
         String word = uniqueWord();
         long first = business(check, jdbc, word + " Garden Center Inc", null, null, "640");
         long second = business(check, jdbc, word + " Garden Center", null, null, "640");
-        post(admin(port), "/api/v1/duplicates/scan?fromId=" + (first - 1) + "&limit=" + (second - first + 1), "");
+        MergeFixtures.scan(admin(port), first - 1, second);
         long pairId = jdbc.sql("SELECT id FROM duplicate_pair WHERE lower_id = :first AND higher_id = :second")
                 .param("first", first).param("second", second).query(Long.class).single();
         WebSession session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);

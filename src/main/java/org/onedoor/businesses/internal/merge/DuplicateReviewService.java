@@ -2,9 +2,11 @@ package org.onedoor.businesses.internal.merge;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.onedoor.businesses.DuplicateCandidate;
 import org.onedoor.businesses.DuplicateCheck;
+import org.onedoor.businesses.PlaceholderNames;
 import org.onedoor.shared.ConflictException;
 import org.onedoor.shared.NotFoundException;
 import org.onedoor.shared.PageRequest;
@@ -25,10 +27,6 @@ import tools.jackson.databind.ObjectMapper;
 public class DuplicateReviewService {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateReviewService.class);
-
-    /** Businesses checked by one scan call when the caller gives no limit. */
-    public static final int DEFAULT_SCAN_LIMIT = 500;
-    public static final int MAX_SCAN_LIMIT = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,40 +49,51 @@ public class DuplicateReviewService {
     }
 
     /**
-     * The outcome of one scan call.
+     * The outcome of one scan batch.
      *
-     * @param nextFromId the id to pass as {@code fromId} to continue, or {@code null} when the last business was
-     *                   checked
+     * @param lastCheckedId the id of the last business checked, or {@code null} when none was in range
+     * @param more whether businesses in range remain after this batch
      */
-    public record ScanResult(int businessesChecked, int pairsFound, Long nextFromId) {
+    public record ScanResult(int businessesChecked, int pairsFound, Long lastCheckedId, boolean more) {
     }
 
     /**
-     * Checks up to {@code limit} businesses with ids above {@code fromId}, in id order, and stores every pair scoring
-     * at least {@link DuplicateCheck#LIKELY_DUPLICATE_SCORE}. A pair already in the queue gets its new score while it
-     * is OPEN; a DISMISSED or MERGED pair is left as it is, so a dismissed pair is never proposed again.
+     * Checks up to {@code limit} businesses with ids above {@code fromId} and up to {@code toId} ({@code null} for no
+     * upper bound), in id order, and stores every pair scoring at least {@link DuplicateCheck#LIKELY_DUPLICATE_SCORE}.
+     * A pair already in the queue gets its new score while it is OPEN; a DISMISSED or MERGED pair is left as it is,
+     * so a dismissed pair is never proposed again. Businesses with a placeholder name such as "Case Name" are never
+     * paired, because their name is no evidence.
      */
-    public ScanResult scan(long fromId, int limit) {
-        List<Long> ids = jdbc.sql("""
-                        SELECT id FROM business WHERE id > :fromId AND merged_into_id IS NULL ORDER BY id LIMIT :limit
+    public ScanResult scan(long fromId, Long toId, int limit) {
+        List<Map<String, Object>> businesses = jdbc.sql("""
+                        SELECT id, legal_name FROM business
+                        WHERE id > :fromId AND (CAST(:toId AS bigint) IS NULL OR id <= :toId) AND merged_into_id IS NULL
+                        ORDER BY id LIMIT :limit
                         """)
                 .param("fromId", fromId)
+                .param("toId", toId)
                 .param("limit", limit + 1)
-                .query(Long.class)
-                .list();
-        boolean more = ids.size() > limit;
-        List<Long> batch = more ? ids.subList(0, limit) : ids;
+                .query()
+                .listOfRows();
+        boolean more = businesses.size() > limit;
+        List<Map<String, Object>> batch = more ? businesses.subList(0, limit) : businesses;
         int found = 0;
-        for (long id : batch) {
+        for (Map<String, Object> business : batch) {
+            long id = ((Number) business.get("id")).longValue();
+            if (PlaceholderNames.isPlaceholder((String) business.get("legal_name"))) {
+                continue;
+            }
             for (DuplicateCandidate candidate : duplicateCheck.findDuplicatesOf(id)) {
-                if (candidate.score() >= DuplicateCheck.LIKELY_DUPLICATE_SCORE && store(id, candidate)) {
+                if (candidate.score() >= DuplicateCheck.LIKELY_DUPLICATE_SCORE
+                        && !PlaceholderNames.isPlaceholder(candidate.legalName()) && store(id, candidate)) {
                     found++;
                 }
             }
         }
-        log.info("Duplicate scan from business {} checked {} businesses and stored {} pairs", fromId, batch.size(),
+        log.debug("Duplicate scan from business {} checked {} businesses and stored {} pairs", fromId, batch.size(),
                 found);
-        return new ScanResult(batch.size(), found, more ? batch.get(batch.size() - 1) : null);
+        Long lastId = batch.isEmpty() ? null : ((Number) batch.get(batch.size() - 1).get("id")).longValue();
+        return new ScanResult(batch.size(), found, lastId, more);
     }
 
     private boolean store(long businessId, DuplicateCandidate candidate) {

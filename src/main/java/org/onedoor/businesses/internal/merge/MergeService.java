@@ -1,10 +1,12 @@
 package org.onedoor.businesses.internal.merge;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.onedoor.businesses.internal.BusinessProfiles;
 import org.onedoor.businesses.internal.MatchKeys;
@@ -39,9 +41,11 @@ public class MergeService {
             "year_started", "employee_band");
 
     private final JdbcClient jdbc;
+    private final ContactJoiner contacts;
 
-    MergeService(JdbcClient jdbc) {
+    MergeService(JdbcClient jdbc, ContactJoiner contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     /** One shared field of both businesses. */
@@ -89,6 +93,18 @@ public class MergeService {
      */
     @Transactional
     public Result merge(long survivorId, long otherId, Map<String, String> choices, long userId) {
+        return merge(survivorId, otherId, choices, Set.of(), userId);
+    }
+
+    /**
+     * Merges as {@link #merge(long, long, Map, long)} does, and joins each pair of contacts that are the same person
+     * (see {@link ContactJoiner}) except the pairs whose contact of the other business is in {@code keptSeparate}.
+     *
+     * @throws InvalidInputException also when {@code keptSeparate} names a contact that no pair contains
+     */
+    @Transactional
+    public Result merge(long survivorId, long otherId, Map<String, String> choices, Set<Long> keptSeparate,
+                        long userId) {
         if (survivorId == otherId) {
             throw new InvalidInputException("otherId", "Business " + otherId
                     + " cannot be merged into itself. Send the id of the duplicate as otherId.");
@@ -106,6 +122,8 @@ public class MergeService {
                     + ". Correct the wrong FEIN before merging, or dismiss the pair.");
         }
         Map<String, String> chosen = checkChoices(survivor, other, choices);
+        List<ContactJoiner.ContactPair> contactPairs = contacts.findPairs(survivorId, otherId);
+        checkKeptSeparate(otherId, contactPairs, keptSeparate);
 
         long mergeId = jdbc.sql("""
                         INSERT INTO business_merge (survivor_id, other_id, merged_by, choices, moved_rows)
@@ -138,8 +156,10 @@ public class MergeService {
         }
         List<Object> facts = moveFacts(survivorId, otherId, chosen);
         facts.stream().filter(item -> !(item instanceof Long)).forEach(deletedFacts::add);
-        moved.put("deleted_business_facts", deletedFacts);
         moved.put("business_fact", facts.stream().filter(item -> item instanceof Long).toList());
+        moved.put("joined_contacts", contacts.join(survivorId, otherId, keptSeparate, userId, mergeId, contactPairs,
+                deletedFacts));
+        moved.put("deleted_business_facts", deletedFacts);
 
         jdbc.sql("""
                         UPDATE business SET merged_into_id = :survivorId, merged_at = now(), merged_by = :userId,
@@ -167,6 +187,14 @@ public class MergeService {
         moved.forEach((table, rows) -> counts.put(table, ((List<?>) rows).size()));
         log.info("Business {} merged into business {} by user {} as merge {}", otherId, survivorId, userId, mergeId);
         return new Result(mergeId, survivorId, otherId, counts);
+    }
+
+    /** Finds the pairs of contacts that a merge of {@code otherId} into {@code survivorId} would join. */
+    @Transactional(readOnly = true)
+    public List<ContactJoiner.ContactPair> contactPairs(long survivorId, long otherId) {
+        read(survivorId);
+        read(otherId);
+        return contacts.findPairs(survivorId, otherId);
     }
 
     /** Returns the business that {@code businessId} was merged into, if it was. */
@@ -253,6 +281,23 @@ public class MergeService {
             throw new InvalidInputException(problems);
         }
         return chosen;
+    }
+
+    private static void checkKeptSeparate(long otherId, List<ContactJoiner.ContactPair> pairs,
+                                          Set<Long> keptSeparate) {
+        Set<Long> joinable = new HashSet<>();
+        pairs.forEach(pair -> joinable.add(pair.joinedId()));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Long contactId : keptSeparate) {
+            if (!joinable.contains(contactId)) {
+                problems.add(new FieldProblem("keepContactsSeparate", "Contact " + contactId + " of business "
+                        + otherId + " is not in any pair of contacts this merge would join. Send only ids of the "
+                        + "other business's contacts listed in the merge's contact pairs."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private List<Long> moveAll(String table, long survivorId, long otherId) {

@@ -32,10 +32,12 @@ public class MergeUndoService {
 
     private final JdbcClient jdbc;
     private final MergeService merges;
+    private final ContactJoiner contacts;
 
-    MergeUndoService(JdbcClient jdbc, MergeService merges) {
+    MergeUndoService(JdbcClient jdbc, MergeService merges, ContactJoiner contacts) {
         this.jdbc = jdbc;
         this.merges = merges;
+        this.contacts = contacts;
     }
 
     /** One merge into a business, for the list of merges on its page. */
@@ -101,6 +103,8 @@ public class MergeUndoService {
                 .param("mergeId", mergeId)
                 .param("survivorId", survivorId)
                 .update();
+        // Joined contacts come back first, because moved provenance and history rows name them.
+        contacts.undo(moved.get("joined_contacts"));
         for (String table : MOVED_BY_ID) {
             jdbc.sql("UPDATE " + table + " SET business_id = :otherId WHERE id = ANY (CAST(:ids AS bigint[]))")
                     .param("otherId", otherId)
