@@ -1,6 +1,7 @@
 package org.onedoor.directory.internal;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -118,7 +119,7 @@ public class ReviewReminders {
                         WHERE service_id = :serviceId AND review_due_at = :dueAt""")
                 .param("recipients", String.join(", ", recipients))
                 .param("serviceId", reminder.serviceId())
-                .param("dueAt", reminder.reviewDueAt())
+                .param("dueAt", reminder.reviewDueAt().atOffset(ZoneOffset.UTC))
                 .update();
         log.info("Reminded partner {} that the review of service {} is overdue, by {} mails",
                 service.partnerId(), service.id(), recipients.size());
