@@ -2,6 +2,7 @@ package org.onedoor.directory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +23,9 @@ import org.onedoor.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * The reminders about overdue reviews on the real database: one reminder per overdue period, whether the job runs
@@ -38,6 +42,9 @@ class ReviewRemindersTest {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
 
     TestPartner partner;
     UserAccount partnerAdministrator;
@@ -183,6 +190,19 @@ class ReviewRemindersTest {
                 .query(Long.class).single();
         assertThat(administratorNotifications).isGreaterThanOrEqualTo(1);
         assertThat(mailCount(TestAccounts.ADMIN_EMAIL, other.serviceName())).isEqualTo(1);
+    }
+
+    @Test
+    void jobRunsAfterStartAndDaily() {
+        FixedDelayTask task = scheduledTasks.getScheduledTasks().stream()
+                .map(ScheduledTask::getTask)
+                .filter(FixedDelayTask.class::isInstance)
+                .map(FixedDelayTask.class::cast)
+                .filter(candidate -> candidate.getRunnable().toString().contains("ReviewReminders.sendScheduled"))
+                .findFirst().orElseThrow();
+
+        assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(24));
     }
 
     private void verifiedDaysAgo(long serviceId, int days) {
