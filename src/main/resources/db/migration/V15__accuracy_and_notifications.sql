@@ -49,8 +49,8 @@ CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE status = 'PE
 CREATE INDEX mail_outbox_created ON mail_outbox (created_at DESC);
 
 -- One row per reminder sent about an overdue review. The key makes the reminder happen once per overdue period
--- across restarts and instances: an instance claims a reminder by inserting its row, and a second insert of the
--- same key fails. Verifying the service moves its due time, so the next overdue period gets a new key.
+-- across restarts and instances: an instance claims a reminder by inserting its row, and a later insert of the
+-- same key inserts nothing. Verifying the service moves its due time, so the next overdue period gets a new key.
 CREATE TABLE service_review_reminder (
     service_id    bigint      NOT NULL REFERENCES service (id),
     review_due_at timestamptz NOT NULL,

@@ -3,7 +3,7 @@ package org.onedoor.notifications;
 import java.util.Objects;
 
 /**
- * What a notification or mail tells its reader.
+ * The content of a notification or mail.
  *
  * @param subject one line, used as the notification's heading and the mail's subject
  * @param body plain text; may be empty

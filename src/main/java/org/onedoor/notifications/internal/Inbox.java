@@ -20,7 +20,7 @@ public class Inbox {
         this.jdbc = jdbc;
     }
 
-    /** A notification as its recipient sees it; {@code readAt} is {@code null} while it is unread. */
+    /** A notification as listed to its recipient; {@code readAt} is {@code null} while it is unread. */
     public record Notification(long id, String subject, String body, String link, Instant createdAt,
                                Instant readAt) {
 

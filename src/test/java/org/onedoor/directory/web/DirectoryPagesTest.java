@@ -127,7 +127,7 @@ class DirectoryPagesTest {
     }
 
     @Test
-    void staffSeeVerifyButInNoEditButton() throws Exception {
+    void staffSeeVerifyButNoEditButton() throws Exception {
         String page = body(get("/directory/services/" + partner.serviceId()), staff);
 
         assertThat(page).doesNotContain("Edit service");
