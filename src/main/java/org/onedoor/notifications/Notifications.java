@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccount;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -75,9 +77,21 @@ public class Notifications {
         return notifyUsers(recipients, notice);
     }
 
-    /** Writes a mail to any address to the outbox, for people who may have no OneDoor account. */
-    public void mail(String address, Notice notice) {
-        outbox.add(address.strip().toLowerCase(Locale.ROOT), notice);
+    /**
+     * Writes a mail to any address to the outbox, for people who may have no OneDoor account. An invalid address,
+     * such as one imported from another system, is logged and skipped so that it cannot fail the caller's change.
+     *
+     * @return false when the address is invalid and no mail was written
+     */
+    public boolean mail(String address, Notice notice) {
+        String recipient = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(recipient).matches()) {
+            log.warn("Skipped the mail '{}' because its address '{}' is invalid", notice.subject(), address);
+            return false;
+        }
+
+        outbox.add(recipient, notice);
+        return true;
     }
 
     @Transactional(readOnly = true)

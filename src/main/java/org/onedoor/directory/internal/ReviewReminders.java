@@ -2,6 +2,7 @@ package org.onedoor.directory.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,11 +35,14 @@ public class ReviewReminders {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final Notifications notifications;
 
-    ReviewReminders(JdbcClient jdbc, TransactionTemplate transactions, Notifications notifications) {
+    ReviewReminders(JdbcClient jdbc, PlatformTransactionManager transactionManager, Notifications notifications) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.notifications = notifications;
     }
 
@@ -56,17 +62,17 @@ public class ReviewReminders {
      * sent. Reminders claimed by another instance at the same time are left to it.
      */
     public int sendDue() {
-        int sent = 0;
+        RunState run = new RunState();
         while (true) {
-            Integer batch = transactions.execute(status -> claimAndSendBatch());
-            if (batch == null || batch == 0) {
-                return sent;
+            Integer claimed = transactions.execute(status -> claimAndSendBatch(run));
+            if (claimed == null || claimed == 0) {
+                return run.sent;
             }
-            sent += batch;
         }
     }
 
-    private int claimAndSendBatch() {
+    /** Claims up to a batch of reminders and sends each, returning how many were claimed. */
+    private int claimAndSendBatch(RunState run) {
         // A row inserted by another instance's open transaction is not seen by NOT EXISTS, so the insert waits
         // for that transaction and then skips the row through ON CONFLICT if it was committed.
         List<ClaimedReminder> claimed = jdbc.sql("""
@@ -77,18 +83,39 @@ public class ReviewReminders {
                           AND NOT EXISTS (SELECT 1 FROM service_review_reminder sent
                                           WHERE sent.service_id = review.service_id
                                             AND sent.review_due_at = review.review_due_at)
+                          AND review.service_id NOT IN (:failedServiceIds)
                         ORDER BY review.review_due_at, review.service_id
                         LIMIT :limit
                         ON CONFLICT DO NOTHING
                         RETURNING service_id, review_due_at""")
                 .param("limit", BATCH_SIZE)
+                .param("failedServiceIds", run.failedServiceIds)
                 .query(ClaimedReminder.class)
                 .list();
 
         for (ClaimedReminder reminder : claimed) {
-            remind(reminder);
+            sendOrRelease(reminder, run);
         }
         return claimed.size();
+    }
+
+    /**
+     * Sends one reminder inside a savepoint. When that fails, the savepoint is rolled back and the claim deleted,
+     * so one broken entry neither blocks the other reminders nor counts as reminded. The next run tries it again.
+     */
+    private void sendOrRelease(ClaimedReminder reminder, RunState run) {
+        try {
+            savepoints.executeWithoutResult(status -> remind(reminder));
+            run.sent++;
+        } catch (RuntimeException e) {
+            log.error("Reminding the owners of service {} about its overdue review failed; the next run tries again",
+                    reminder.serviceId(), e);
+            run.failedServiceIds.add(reminder.serviceId());
+            jdbc.sql("DELETE FROM service_review_reminder WHERE service_id = :serviceId AND review_due_at = :dueAt")
+                    .param("serviceId", reminder.serviceId())
+                    .param("dueAt", reminder.reviewDueAt().atOffset(ZoneOffset.UTC))
+                    .update();
+        }
     }
 
     private void remind(ClaimedReminder reminder) {
@@ -109,8 +136,8 @@ public class ReviewReminders {
         Set<String> recipients = new TreeSet<>(notifications.notifyPartnerAdministrators(service.partnerId(), notice));
         if (service.contactEmail() != null && !service.contactEmail().isBlank()) {
             String contact = service.contactEmail().strip().toLowerCase(Locale.ROOT);
-            if (recipients.add(contact)) {
-                notifications.mail(contact, notice);
+            if (!recipients.contains(contact) && notifications.mail(contact, notice)) {
+                recipients.add(contact);
             }
         }
 
@@ -140,6 +167,12 @@ public class ReviewReminders {
     }
 
     record ClaimedReminder(long serviceId, Instant reviewDueAt) {
+    }
+
+    /** What one call of {@link #sendDue()} has done so far; -1 keeps the NOT IN list valid while it is empty. */
+    private static final class RunState {
+        int sent;
+        final List<Long> failedServiceIds = new ArrayList<>(List.of(-1L));
     }
 
     record OverdueService(long id, String name, long partnerId, String partnerName, String contactEmail,

@@ -177,6 +177,40 @@ class ReviewRemindersTest {
     }
 
     @Test
+    void invalidContactAddressIsSkipped() {
+        verifiedDaysAgo(partner.serviceId(), 100);
+        jdbc.sql("UPDATE service SET contact_email = 'front desk' WHERE id = :id")
+                .param("id", partner.serviceId()).update();
+
+        reminders.sendDue();
+
+        assertThat(reminderCount(partner.serviceId())).isEqualTo(1);
+        assertThat(mailCount(partnerAdministrator.email(), partner.serviceName())).isEqualTo(1);
+        assertThat(mailCount("front desk", partner.serviceName())).isZero();
+    }
+
+    @Test
+    void failedReminderIsRetriedWithoutBlockingOthers() {
+        TestPartner broken = DirectoryFixtures.createPartner(jdbc);
+        verifiedDaysAgo(broken.serviceId(), 100);
+        verifiedDaysAgo(partner.serviceId(), 100);
+        // An office time zone that java.time does not know makes formatting the reminder fail.
+        setOfficeTimeZone(broken.officeId(), "Not/A_Zone");
+        try {
+            reminders.sendDue();
+
+            assertThat(reminderCount(broken.serviceId())).isZero();
+            assertThat(reminderCount(partner.serviceId())).isEqualTo(1);
+        } finally {
+            setOfficeTimeZone(broken.officeId(), "America/Indiana/Indianapolis");
+        }
+
+        reminders.sendDue();
+
+        assertThat(reminderCount(broken.serviceId())).isEqualTo(1);
+    }
+
+    @Test
     void partnerWithoutAdministratorsRemindsAdministrators() {
         TestPartner other = DirectoryFixtures.createPartner(jdbc);
         verifiedDaysAgo(other.serviceId(), 100);
@@ -213,6 +247,10 @@ class ReviewRemindersTest {
                 .param("days", days)
                 .param("id", serviceId)
                 .update();
+    }
+
+    private void setOfficeTimeZone(long officeId, String timeZone) {
+        jdbc.sql("UPDATE office SET time_zone = :zone WHERE id = :id").param("zone", timeZone).param("id", officeId).update();
     }
 
     private long reminderCount(long serviceId) {
