@@ -78,6 +78,20 @@ public class Notifications {
     }
 
     /**
+     * Notifies every enabled account of a partner, staff and partner administrators alike, such as the team that
+     * receives a referral.
+     *
+     * @return the email addresses written to the outbox, in lower case
+     */
+    public Set<String> notifyPartnerStaff(long partnerId, Notice notice) {
+        List<Long> recipients = accounts.list(partnerId).stream()
+                .filter(UserAccount::enabled)
+                .map(UserAccount::id)
+                .toList();
+        return notifyUsers(recipients, notice);
+    }
+
+    /**
      * Writes a mail to any address to the outbox, for people who may have no OneDoor account. An invalid address,
      * such as one imported from another system, is logged and skipped so that it cannot fail the caller's change.
      *

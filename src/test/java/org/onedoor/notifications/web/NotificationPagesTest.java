@@ -119,6 +119,22 @@ class NotificationPagesTest {
     }
 
     @Test
+    void partnerStaffAndAdministratorsAreNotified() {
+        UserAccount partnerAdministrator = TestAccounts.ensure(accounts, "team-admin-" + partner.suffix()
+                + "@onedoor.test", Role.PARTNER_ADMINISTRATOR, partner.partnerId());
+        String subject = "Referral for the team " + partner.suffix();
+
+        var mailed = notifications.notifyPartnerStaff(partner.partnerId(), new Notice(subject, "", null));
+        var administratorsOnly = notifications.notifyPartnerAdministrators(partner.partnerId(),
+                new Notice("Administrators only " + partner.suffix(), "", null));
+
+        assertThat(mailed).containsExactlyInAnyOrder(staff.email(), partnerAdministrator.email());
+        assertThat(administratorsOnly).containsExactly(partnerAdministrator.email());
+        assertThat(notifications.unreadCount(staff.id())).isEqualTo(1);
+        assertThat(notifications.unreadCount(partnerAdministrator.id())).isEqualTo(2);
+    }
+
+    @Test
     void rolledBackChangeLeavesNoNotificationOrMail() {
         String subject = "Rolled back " + partner.suffix();
 
