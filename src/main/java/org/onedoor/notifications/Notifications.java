@@ -93,7 +93,7 @@ public class Notifications {
 
     /**
      * Writes a mail to any address to the outbox, for people who may have no OneDoor account. An invalid address,
-     * such as one imported from another system, is logged and skipped so that it cannot fail the caller's change.
+     * such as one imported from another system, is logged and skipped instead of failing the caller's transaction.
      *
      * @return false when the address is invalid and no mail was written
      */

@@ -169,7 +169,7 @@ public class ReviewReminders {
     record ClaimedReminder(long serviceId, Instant reviewDueAt) {
     }
 
-    /** What one call of {@link #sendDue()} has done so far; -1 keeps the NOT IN list valid while it is empty. */
+    /** The progress of one call of {@link #sendDue()}; the -1 keeps the NOT IN list valid while it is empty. */
     private static final class RunState {
         int sent;
         final List<Long> failedServiceIds = new ArrayList<>(List.of(-1L));
