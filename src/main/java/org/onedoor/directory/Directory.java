@@ -49,18 +49,21 @@ public class Directory {
                 .list();
     }
 
-    /** Finds a service, active or not, with its partner, program, category and delivering office. */
+    /**
+     * Finds a service, active or not, with its partner, program, category, delivering office and verification.
+     */
     public Optional<ServiceSummary> findService(long id) {
         return jdbc.sql("""
                         SELECT s.id, s.name, p.id AS partner_id, p.name AS partner_name, pr.id AS program_id,
                                pr.name AS program_name, c.code AS category_code, c.name AS category_name,
                                o.id AS office_id, o.name AS office_name, o.time_zone AS office_time_zone, s.active,
-                               s.last_verified_at
+                               s.last_verified_at, s.last_verified_by, review.review_due_at, review.review_overdue
                         FROM service s
                         JOIN program pr ON pr.id = s.program_id
                         JOIN partner p ON p.id = pr.partner_id
                         JOIN office o ON o.id = s.office_id
                         JOIN employer_service_category c ON c.code = s.category_code
+                        JOIN service_review review ON review.service_id = s.id
                         WHERE s.id = :id
                         """)
                 .param("id", id)

@@ -33,6 +33,11 @@ public record CurrentUser(long id, String email, String displayName, Role role, 
         return isAdministrator() || (role == Role.PARTNER_ADMINISTRATOR && partnerId != null && partnerId == partner);
     }
 
+    /** Tells whether this user may confirm that the partner's directory entries are current: its staff may. */
+    public boolean canVerifyServicesOf(long partner) {
+        return isAdministrator() || (partnerId != null && partnerId == partner);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

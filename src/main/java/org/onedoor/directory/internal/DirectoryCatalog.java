@@ -28,8 +28,7 @@ public class DirectoryCatalog {
                    pr.name AS program_name, fp.name AS federal_program_name, c.code AS category_code,
                    c.name AS category_name, s.eligibility_description, o.id AS office_id, o.name AS office_name,
                    o.city AS office_city, county.name AS county_name, o.time_zone AS office_time_zone, s.active,
-                   s.last_verified_at, s.last_verified_by,
-                   (s.last_verified_at < now() - make_interval(days => p.review_period_days)) IS TRUE AS stale
+                   s.last_verified_at, s.last_verified_by, review.review_due_at, review.review_overdue
             """;
 
     private static final String CARD_FROM = """
@@ -38,6 +37,7 @@ public class DirectoryCatalog {
             JOIN partner p ON p.id = pr.partner_id
             JOIN office o ON o.id = s.office_id
             JOIN employer_service_category c ON c.code = s.category_code
+            JOIN service_review review ON review.service_id = s.id
             LEFT JOIN federal_program fp ON fp.code = pr.federal_program_code
             LEFT JOIN us_county county ON county.fips = o.county_fips
             """;
@@ -229,14 +229,13 @@ public class DirectoryCatalog {
                                c.name AS category_name, p.id AS partner_id, p.name AS partner_name,
                                pr.id AS program_id, pr.name AS program_name, fp.name AS federal_program_name,
                                s.office_id, s.contact_name, s.contact_email, s.contact_phone, s.active,
-                               s.last_verified_at, s.last_verified_by,
-                               (s.last_verified_at < now() - make_interval(days => p.review_period_days)) IS TRUE
-                                   AS stale,
-                               s.updated_at
+                               s.last_verified_at, s.last_verified_by, review.review_due_at,
+                               review.review_overdue, s.updated_at
                         FROM service s
                         JOIN program pr ON pr.id = s.program_id
                         JOIN partner p ON p.id = pr.partner_id
                         JOIN employer_service_category c ON c.code = s.category_code
+                        JOIN service_review review ON review.service_id = s.id
                         LEFT JOIN federal_program fp ON fp.code = pr.federal_program_code
                         WHERE s.id = :id
                         """)

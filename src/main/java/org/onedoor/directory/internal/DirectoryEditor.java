@@ -229,10 +229,17 @@ public class DirectoryEditor {
         log.info("User {} updated service {} of partner {}", user.id(), serviceId, existing.partnerId());
     }
 
-    /** Records that the user confirmed the service's entry is current, and returns when. */
+    /**
+     * Records that the user confirmed the service's entry is current, and returns when. Staff and partner
+     * administrators of the owning partner may do this, and administrators for any partner.
+     */
     public Instant markServiceVerified(CurrentUser user, long serviceId) {
         ServiceDetails existing = catalog.findService(serviceId).orElseThrow(() -> NotFoundException.of("Service", serviceId));
-        requireCanAdminister(user, existing.partnerId());
+        if (user == null || !user.canVerifyServicesOf(existing.partnerId())) {
+            log.info("Rejected the verification of service {} by user {}", serviceId, user == null ? null : user.id());
+            throw new AccessDeniedException("Only staff of partner " + existing.partnerId()
+                    + " and administrators may verify its services.");
+        }
 
         Instant verifiedAt = jdbc.sql("""
                         UPDATE service

@@ -2,26 +2,28 @@ package org.onedoor.directory.internal;
 
 import java.time.Instant;
 
+import org.onedoor.directory.ServiceVerification;
+
 /**
  * A service as the search results, partner and office pages, CSV download and API list show it.
  *
  * @param federalProgramName the federal program behind the partner's program; {@code null} when it has none
- * @param stale true when the service was verified longer ago than its partner's review period
+ * @param reviewDueAt when the service is or was due for review, as the {@code service_review} view computes it
+ * @param reviewOverdue true when the service is active and past its review date
  */
 public record ServiceCard(long id, String name, long partnerId, String partnerName, long programId,
                           String programName, String federalProgramName, String categoryCode, String categoryName,
                           String eligibilityDescription, long officeId, String officeName, String officeCity,
                           String countyName, String officeTimeZone, boolean active, Instant lastVerifiedAt,
-                          String lastVerifiedBy, boolean stale) {
+                          String lastVerifiedBy, Instant reviewDueAt, boolean reviewOverdue) {
+
+    public ServiceVerification verification() {
+        return new ServiceVerification(lastVerifiedAt, lastVerifiedBy, reviewDueAt, reviewOverdue);
+    }
 
     /** Returns the first sentence of the eligibility description, or an empty string when there is none. */
     public String eligibilitySummary() {
         return firstSentence(eligibilityDescription);
-    }
-
-    /** Returns when the service was last verified, in the delivering office's zone; empty if never. */
-    public String lastVerifiedText() {
-        return DirectoryTimes.format(lastVerifiedAt, officeTimeZone);
     }
 
     static String firstSentence(String text) {

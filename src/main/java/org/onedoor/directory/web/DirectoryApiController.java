@@ -3,6 +3,7 @@ package org.onedoor.directory.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.onedoor.directory.ServiceVerification;
 import org.onedoor.directory.internal.DirectoryCatalog;
 import org.onedoor.directory.internal.OfficeDetails;
 import org.onedoor.directory.internal.PartnerDetails;
@@ -138,18 +139,19 @@ class DirectoryApiController {
     }
 
     /**
-     * The verification of a service: when and by which user it was last confirmed current.
+     * The verification of a service: when and by which user it was last confirmed current, and its review date.
      *
-     * @param status {@code not-verified}, {@code verified} or {@code overdue} (verified longer ago than the
-     *               partner's review period)
+     * @param status {@code overdue} (an active service past its review date, verified or not), else
+     *               {@code not-verified} or {@code verified}
+     * @param reviewDueAt the partner's review period after the last verification, or after the service was
+     *                    created when it was never verified
      */
-    record VerificationJson(String status, Instant lastVerifiedAt, String lastVerifiedBy) {
+    record VerificationJson(String status, Instant lastVerifiedAt, String lastVerifiedBy, Instant reviewDueAt,
+                            boolean reviewOverdue) {
 
-        static VerificationJson of(Instant at, String by, boolean stale) {
-            if (at == null) {
-                return new VerificationJson("not-verified", null, null);
-            }
-            return new VerificationJson(stale ? "overdue" : "verified", at, by);
+        static VerificationJson of(ServiceVerification verification) {
+            return new VerificationJson(verification.status(), verification.lastVerifiedAt(),
+                    verification.lastVerifiedBy(), verification.reviewDueAt(), verification.reviewOverdue());
         }
     }
 
@@ -164,7 +166,7 @@ class DirectoryApiController {
             return new ServiceJson(card.id(), card.name(), card.partnerId(), card.partnerName(), card.programId(),
                     card.programName(), new CategoryJson(card.categoryCode(), card.categoryName()),
                     card.eligibilitySummary(), card.officeId(), card.officeName(), card.officeTimeZone(),
-                    VerificationJson.of(card.lastVerifiedAt(), card.lastVerifiedBy(), card.stale()));
+                    VerificationJson.of(card.verification()));
         }
     }
 
@@ -180,7 +182,7 @@ class DirectoryApiController {
                     service.partnerId(), service.partnerName(), service.programId(), service.programName(),
                     service.federalProgramName(), service.contactName(), service.contactEmail(),
                     service.contactPhone(), service.active(), OfficeJson.of(office),
-                    VerificationJson.of(service.lastVerifiedAt(), service.lastVerifiedBy(), service.stale()));
+                    VerificationJson.of(service.verification()));
         }
     }
 }

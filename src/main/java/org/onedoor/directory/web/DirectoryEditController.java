@@ -223,7 +223,7 @@ class DirectoryEditController {
             return serviceForm(model, partner, null);
         }
 
-        redirect.addFlashAttribute("notice", "Added the service " + form.name().strip() + ". It shows as not "
+        redirect.addFlashAttribute("notice", "Added the service " + form.name().strip() + ". It shows as never "
                 + "verified until you mark it verified.");
         return "redirect:/directory/services/" + serviceId;
     }

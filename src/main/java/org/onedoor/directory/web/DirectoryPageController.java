@@ -79,13 +79,13 @@ class DirectoryPageController {
         startCsv(response, "services.csv");
         try (CSVPrinter csv = new CSVPrinter(response.getWriter(), CSVFormat.DEFAULT)) {
             csv.printRecord("id", "name", "partner", "program", "federal_program", "category", "eligibility",
-                    "office", "city", "county", "time_zone", "last_verified_at", "last_verified_by", "status");
+                    "office", "city", "county", "time_zone", "last_verified_at", "last_verified_by", "review_due_at", "status");
             for (ServiceCard service : services) {
                 csv.printRecord(service.id(), cell(service.name()), cell(service.partnerName()),
                         cell(service.programName()), cell(service.federalProgramName()), service.categoryName(),
                         cell(service.eligibilitySummary()), cell(service.officeName()), cell(service.officeCity()),
                         service.countyName(), service.officeTimeZone(), service.lastVerifiedAt(),
-                        cell(service.lastVerifiedBy()), verificationStatus(service));
+                        cell(service.lastVerifiedBy()), service.reviewDueAt(), verificationStatus(service));
             }
         }
     }
@@ -140,11 +140,13 @@ class DirectoryPageController {
 
         model.addAttribute("service", service);
         model.addAttribute("office", office);
+        model.addAttribute("reviewPeriodDays", catalog.findPartner(service.partnerId()).orElseThrow().reviewPeriodDays());
         model.addAttribute("canEdit", user != null && user.canAdministerPartner(service.partnerId()));
         model.addAttribute("capacity", capacity);
         model.addAttribute("canUpdateCapacity", user != null && CapacityActor.of(user).mayUpdate(service.partnerId()));
         model.addAttribute("capacityForm", CapacityForm.of(capacity));
         model.addAttribute("capacityUnits", CapacityForm.unitOptions());
+        model.addAttribute("canVerify", user != null && user.canVerifyServicesOf(service.partnerId()));
         return "directory/service";
     }
 
@@ -161,10 +163,10 @@ class DirectoryPageController {
     }
 
     static String verificationStatus(ServiceCard service) {
-        if (service.lastVerifiedAt() == null) {
-            return "Not verified";
+        if (service.reviewOverdue()) {
+            return "Review overdue";
         }
-        return service.stale() ? "Verification overdue" : "Verified";
+        return service.lastVerifiedAt() == null ? "Never verified" : "Verified";
     }
 
     /** Adds the previous, next and CSV links, keeping the request's filters. */

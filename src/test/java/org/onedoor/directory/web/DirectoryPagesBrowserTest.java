@@ -87,11 +87,11 @@ class DirectoryPagesBrowserTest {
     void markVerifiedShowsAlert() {
         browser.open("/directory/services/" + partner.serviceId());
 
-        driver.findElement(By.xpath("//button[contains(., 'Mark verified')]")).click();
+        driver.findElement(By.xpath("//button[contains(., 'Mark as verified')]")).click();
 
         assertThat(driver.findElement(By.cssSelector(".usa-alert--success")).getText())
                 .contains("as verified on").containsPattern("E[SD]T by ");
-        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Not verified");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Never verified");
         browser.assertAccessible();
     }
 }

@@ -63,7 +63,7 @@ class DirectoryPagesTest {
         assertThat(page).contains("Employers hiring warehouse workers.");
         assertThat(page).doesNotContain("Other conditions apply.");
         assertThat(page).contains("America/Indiana/Indianapolis");
-        assertThat(page).contains("Not verified");
+        assertThat(page).contains("Never verified");
     }
 
     @Test
@@ -108,7 +108,7 @@ class DirectoryPagesTest {
         String[] lines = result.getResponse().getContentAsString().split("\r\n");
         assertThat(lines[0]).startsWith("id,name,partner,program,federal_program,category,eligibility");
         assertThat(lines).hasSize(2);
-        assertThat(lines[1]).contains(partner.serviceName()).contains("Not verified");
+        assertThat(lines[1]).contains(partner.serviceName()).contains("Never verified");
     }
 
     @Test
@@ -121,16 +121,27 @@ class DirectoryPagesTest {
         assertThat(partnerPage).contains(partner.partnerName()).contains("Test office " + partner.suffix())
                 .contains("Test program " + partner.suffix()).contains("WIOA Adult program");
         assertThat(servicePage).contains("Who qualifies").contains("1 Example Street")
-                .contains("Mishawaka, IN 46544").contains("America/Indiana/Indianapolis").contains("Not verified");
+                .contains("Mishawaka, IN 46544").contains("America/Indiana/Indianapolis").contains("Never verified");
         assertThat(officePage).contains("Eastern Time").contains(partner.serviceName());
         assertThat(partnersPage).contains(partner.partnerName()).contains("1 partner");
     }
 
     @Test
-    void staffSeeNoEditButtons() throws Exception {
+    void staffSeeVerifyButNoEditButton() throws Exception {
         String page = body(get("/directory/services/" + partner.serviceId()), staff);
 
-        assertThat(page).doesNotContain("Edit service").doesNotContain("Mark verified");
+        assertThat(page).doesNotContain("Edit service");
+        assertThat(page).contains("Mark as verified");
+    }
+
+    @Test
+    void otherPartnersStaffSeeNoVerifyButton() throws Exception {
+        TestPartner other = DirectoryFixtures.createPartner(jdbc);
+
+        String page = body(get("/directory/services/" + other.serviceId()), staff);
+
+        assertThat(page).doesNotContain("Edit service");
+        assertThat(page).doesNotContain("Mark as verified");
     }
 
     @Test
