@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers("/vendor/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                         .requestMatchers("/sign-in", "/error", "/access-denied").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The Open Referral HSDS API and export publish only public directory data.
+                        .requestMatchers(HttpMethod.GET, "/hsds", "/hsds/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMINISTRATOR", "PARTNER_ADMINISTRATOR")
                         .anyRequest().authenticated())
