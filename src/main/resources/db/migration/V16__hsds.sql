@@ -33,10 +33,13 @@ CREATE TABLE hsds_import_row (
     import_id   bigint  NOT NULL REFERENCES hsds_import (id),
     position    integer NOT NULL,
     file        text    NOT NULL,
-    source_row  integer NOT NULL,
+    -- 'row 3' in a CSV file (row 1 follows the header), or a JSON path such as '$.phones[0]'.
+    row_label   text    NOT NULL,
     source_id   text    NOT NULL DEFAULT '',
     record_type text    NOT NULL,
-    outcome     text    NOT NULL CHECK (outcome IN ('CREATED', 'UPDATED', 'SKIPPED', 'NOTED')),
+    -- CREATED or UPDATED a OneDoor record; MERGED into another row's record (an address into its office);
+    -- NOTED as notes on a record, having no field of its own; SKIPPED with the reason.
+    outcome     text    NOT NULL CHECK (outcome IN ('CREATED', 'UPDATED', 'MERGED', 'NOTED', 'SKIPPED')),
     record_id   bigint,
     name        text    NOT NULL DEFAULT '',
     reason      text    NOT NULL DEFAULT '',

@@ -97,8 +97,13 @@ public class HsdsCatalog {
         return ResultPage.of(rows, page, total);
     }
 
-    public List<ServiceRow> allServices() {
-        return jdbc.sql(SERVICE_SELECT + " ORDER BY s.id").query(ServiceRow.class).list();
+    /** Returns the services of one workforce area, or of all areas when {@code areaId} is {@code null}. */
+    public List<ServiceRow> allServices(Long areaId) {
+        return jdbc.sql(SERVICE_SELECT + " JOIN partner p ON p.id = pr.partner_id"
+                        + " WHERE (CAST(:areaId AS bigint) IS NULL OR p.area_id = :areaId) ORDER BY s.id")
+                .param("areaId", areaId)
+                .query(ServiceRow.class)
+                .list();
     }
 
     public Optional<ServiceRow> service(UUID id) {
@@ -129,8 +134,13 @@ public class HsdsCatalog {
         return ResultPage.of(rows, page, total);
     }
 
-    public List<OrganizationRow> allOrganizations() {
-        return jdbc.sql("SELECT id, name, description, website FROM partner ORDER BY id").query(OrganizationRow.class).list();
+    public List<OrganizationRow> allOrganizations(Long areaId) {
+        return jdbc.sql("""
+                        SELECT id, name, description, website FROM partner
+                        WHERE (CAST(:areaId AS bigint) IS NULL OR area_id = :areaId) ORDER BY id""")
+                .param("areaId", areaId)
+                .query(OrganizationRow.class)
+                .list();
     }
 
     public Optional<OrganizationRow> organization(UUID id) {
@@ -153,10 +163,6 @@ public class HsdsCatalog {
         return byId;
     }
 
-    public List<ProgramRow> allPrograms() {
-        return jdbc.sql("SELECT id, partner_id, name, description FROM program ORDER BY id").query(ProgramRow.class).list();
-    }
-
     public List<ProgramRow> programsOfPartner(long partnerId) {
         return jdbc.sql("SELECT id, partner_id, name, description FROM program WHERE partner_id = :partnerId ORDER BY name, id")
                 .param("partnerId", partnerId)
@@ -175,10 +181,6 @@ public class HsdsCatalog {
                 .list()
                 .forEach(row -> byId.put(row.id(), row));
         return byId;
-    }
-
-    public List<LocationRow> allLocations() {
-        return jdbc.sql(LOCATION_SELECT + " ORDER BY o.id").query(LocationRow.class).list();
     }
 
     public List<LocationRow> locationsOfPartner(long partnerId) {
@@ -216,12 +218,6 @@ public class HsdsCatalog {
                 .list()
                 .forEach(row -> byId.put(row.serviceId(), row));
         return byId;
-    }
-
-    public List<CapacityRow> allCapacities() {
-        return jdbc.sql("SELECT service_id, unit, maximum_units, available_units, updated_at FROM service_capacity ORDER BY service_id")
-                .query(CapacityRow.class)
-                .list();
     }
 
     public List<CategoryRow> categories() {

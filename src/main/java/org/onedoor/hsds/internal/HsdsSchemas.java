@@ -24,8 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HsdsSchemas {
 
-    /** One HSDS object type: {@code service}, stored in {@code services.csv}. */
-    public record ObjectType(String name, String file, int order, List<String> columns, Map<String, Nested> nested) {
+    /**
+     * One HSDS object type: {@code service}, stored in {@code services.csv}.
+     *
+     * @param columnTypes the Frictionless table schema type of each column: string, number, integer or boolean
+     */
+    public record ObjectType(String name, String file, int order, List<String> columns, Map<String, String> columnTypes,
+                             Map<String, Nested> nested) {
     }
 
     /** A property holding another object or a list of them. */
@@ -88,6 +93,7 @@ public final class HsdsSchemas {
     private static ObjectType read(JsonNode schema) {
         String name = schema.path("name").asString();
         List<String> columns = new ArrayList<>();
+        Map<String, String> columnTypes = new LinkedHashMap<>();
         Map<String, Nested> nested = new LinkedHashMap<>(UNDECLARED.getOrDefault(name, Map.of()));
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             JsonNode definition = property.getValue();
@@ -98,10 +104,11 @@ public final class HsdsSchemas {
                 nested.put(property.getKey(), new Nested(typeName(definition.path("items").path("$ref").asString()), true));
             } else if (!type.equals("array") && !type.equals("object")) {
                 columns.add(property.getKey());
+                columnTypes.put(property.getKey(), type.isEmpty() ? "string" : type);
             }
         }
         return new ObjectType(name, schema.path("path").asString(name + ".csv"),
-                schema.path("datapackage_metadata").path("order").asInt(99), List.copyOf(columns), Map.copyOf(nested));
+                schema.path("datapackage_metadata").path("order").asInt(99), List.copyOf(columns), Collections.unmodifiableMap(columnTypes), Map.copyOf(nested));
     }
 
     private static String typeName(String ref) {

@@ -1,5 +1,6 @@
 package org.onedoor.hsds.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import org.onedoor.hsds.internal.HsdsApi;
 import org.onedoor.hsds.internal.HsdsCatalog.ServiceFilter;
+import org.onedoor.hsds.internal.HsdsExport;
 import org.onedoor.hsds.internal.HsdsIds;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public, read-only HSDS 3.1 API: the required endpoints (API root, services) and the optional organizations
@@ -42,9 +45,11 @@ class HsdsApiController {
     static final int DEFAULT_PER_PAGE = 50;
 
     private final HsdsApi api;
+    private final HsdsExport export;
 
-    HsdsApiController(HsdsApi api) {
+    HsdsApiController(HsdsApi api, HsdsExport export) {
         this.api = api;
+        this.export = export;
     }
 
     @GetMapping("/")
@@ -99,6 +104,15 @@ class HsdsApiController {
     @GetMapping("/service_at_locations/{id}")
     Map<String, Object> serviceAtLocation(@PathVariable String id) {
         return api.serviceAtLocation(id);
+    }
+
+    /** The whole directory, or one workforce area's, as an HSDS tabular data package. */
+    @GetMapping(path = "/export.zip", produces = "application/zip")
+    void export(@RequestParam(required = false) String area, HttpServletResponse response) throws IOException {
+        Long areaId = area == null || area.isBlank() ? null : export.areaId(area.strip());
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"onedoor-hsds" + (areaId == null ? "" : "-" + area.strip()) + ".zip\"");
+        export.writeZip(areaId, response.getOutputStream());
     }
 
     @ExceptionHandler(NotFoundException.class)
