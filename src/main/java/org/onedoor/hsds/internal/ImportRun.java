@@ -279,7 +279,11 @@ final class ImportRun {
         if (categoryAttribute != null) {
             merge(categoryAttribute, target, "category of the service", Set.of("link_type", "label", "value"));
             tables.find("taxonomy_terms", categoryAttribute.get("taxonomy_term_id"))
-                    .ifPresent(term -> mergeShared(term, target, "category of the service"));
+                    .ifPresent(term -> {
+                        mergeShared(term, target, "category of the service");
+                        tables.find("taxonomies", term.get("taxonomy_id"))
+                                .ifPresent(taxonomy -> mergeShared(taxonomy, target, "taxonomy of the service's category"));
+                    });
         }
         if (contact != null) {
             merge(contact, target, "contact of the service", Set.of("name", "email"));
@@ -337,7 +341,8 @@ final class ImportRun {
         String table = row.table();
         if (owner == null) {
             String why = switch (table) {
-                case "taxonomy_terms", "taxonomies", "taxonomy" ->
+                case "taxonomies" -> "a taxonomy none of whose terms names a OneDoor employer service category";
+                case "taxonomy_terms", "taxonomy" ->
                         "a taxonomy term that names no OneDoor employer service category; the records that use it keep its name or id in notes";
                 case "units" -> "a unit that no imported capacity uses";
                 default -> "it links to no imported organization, program, location or service";
