@@ -106,6 +106,10 @@ public final class HsdsPackageReader {
                 }
                 files.add(new HsdsUpload(name, readLimited(zip, zipFile.name())));
             }
+            if (files.isEmpty()) {
+                throw new InvalidInputException("files", zipFile.name() + " is not a zip file, or holds no files. "
+                        + "Upload the data package as a .zip, or its CSV files one by one.");
+            }
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException("files", zipFile.name() + " is not a readable zip file (" + e.getMessage()
                     + "). Upload the data package as a .zip, or its CSV files one by one.");
