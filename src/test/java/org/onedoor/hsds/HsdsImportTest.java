@@ -134,6 +134,35 @@ class HsdsImportTest {
     }
 
     @Test
+    void capacityImportsOrBecomesNote() {
+        long areaId = freshArea();
+        List<HsdsUpload> files = List.of(
+                csv("organizations.csv", "id,name,description\no1,Capacity Org,Test\n"),
+                csv("locations.csv", "id,organization_id,name\nl1,o1,Main office\n"),
+                csv("addresses.csv", "id,location_id,address_1,city,state_province,postal_code,country\na1,l1,1 Main St,Elkhart,IN,46514,US\n"),
+                csv("services.csv", "id,organization_id,name,description,status\ns1,o1,Welding cohort,Welding,active\n"
+                        + "s2,o1,Forklift seats,Forklift,active\n"),
+                csv("service_at_location.csv", "id,service_id,location_id\nsl1,s1,l1\nsl2,s2,l1\n"),
+                csv("units.csv", "id,name,scheme,identifier\nu1,Seats in a cohort,OneDoor,COHORT_SEATS\nu2,Kilogram,SI,kgm\n"),
+                csv("service_capacity.csv", "id,service_id,unit_id,available,maximum,updated\n"
+                        + "c1,s1,u1,4,10,2026-11-30T10:00:00Z\nc2,s2,u1,12,10,\nc3,s2,u2,1,10,\n"));
+
+        List<ImportReportLine> lines = importer.lines(importer.run(request(areaId), files, "Test", null));
+
+        ImportReportLine created = line(lines, "service_capacity.csv", "row 1");
+        assertThat(created.outcome()).isEqualTo("CREATED");
+        Map<String, Object> capacity = jdbc.sql("SELECT unit, available_units, maximum_units, updated_by FROM service_capacity WHERE service_id = :id")
+                .param("id", created.recordId()).query().singleRow();
+        assertThat(capacity).containsEntry("unit", "COHORT_SEATS").containsEntry("available_units", 4)
+                .containsEntry("maximum_units", 10).containsEntry("updated_by", "HSDS import: Test import");
+        assertThat(line(lines, "service_capacity.csv", "row 2").outcome()).isEqualTo("NOTED");
+        assertThat(line(lines, "service_capacity.csv", "row 2").reason()).startsWith("capacity not set: available 12 is above maximum 10");
+        assertThat(line(lines, "service_capacity.csv", "row 3").reason()).contains("unit 'Kilogram' is not one of OneDoor's units");
+        assertThat(line(lines, "locations.csv", "row 1").reason()).isEqualTo("time zone America/Los_Angeles from the import form");
+        assertThat(line(lines, "services.csv", "row 1").reason()).contains("category employer-information from the import form");
+    }
+
+    @Test
     void unreadableFileRejectsImport() {
         long areaId = freshArea();
         long importsBefore = jdbc.sql("SELECT count(*) FROM hsds_import").query(Long.class).single();
@@ -169,6 +198,10 @@ class HsdsImportTest {
 
     static List<String> fields(List<HsdsImporter.Note> notes) {
         return notes.stream().map(HsdsImporter.Note::field).toList();
+    }
+
+    static HsdsUpload csv(String name, String text) {
+        return new HsdsUpload(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static ImportRequest request(long areaId) {

@@ -85,7 +85,7 @@ class HsdsImportWebTest {
         assertThat(badZone.statusCode()).isEqualTo(400);
         assertThat(badZone.body()).contains("Time zone 'Mars/Olympus' is not an IANA time zone name");
         assertThat(brokenZip.statusCode()).isEqualTo(400);
-        assertThat(brokenZip.body()).contains("package.zip is not a zip file, or holds no files");
+        assertThat(brokenZip.body()).contains("package.zip is not a zip file, or contains no files");
         assertThat(jdbc.sql("SELECT count(*) FROM partner WHERE area_id = :id").param("id", areaId).query(Long.class).single()).isZero();
     }
 

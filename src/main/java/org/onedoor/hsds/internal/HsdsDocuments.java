@@ -42,7 +42,7 @@ public final class HsdsDocuments {
         Map<String, Object> document = new LinkedHashMap<>();
         put(document, "id", HsdsIds.of("organization", row.id()));
         put(document, "name", row.name());
-        // HSDS requires a description; an empty one says that the partner has none.
+        // HSDS requires a description, so a partner without one gets an empty string.
         document.put("description", row.description() == null ? "" : row.description());
         put(document, "website", websiteUri(row.website()));
         return document;

@@ -25,7 +25,7 @@ public class HsdsImporter {
 
     private static final Logger log = LoggerFactory.getLogger(HsdsImporter.class);
 
-    /** The import form: where the data goes and the defaults for what the data does not say. */
+    /** The choices of the import form: the target area, and the defaults for values missing from the data. */
     public record ImportRequest(Long areaId, String sourceName, String timeZone, String categoryCode) {
     }
 

@@ -99,7 +99,7 @@ public final class HsdsJsonFlattener {
         return value.toString();
     }
 
-    /** The object types a top-level JSON document can be, guessed from its file name and then its properties. */
+    /** Guesses the object type of a top-level JSON document from its file name, then from its properties. */
     public static String guessType(String file, JsonNode object) {
         String name = file.toLowerCase();
         for (String type : List.of("service_at_location", "organization", "taxonomy_term", "taxonomy", "location", "service")) {

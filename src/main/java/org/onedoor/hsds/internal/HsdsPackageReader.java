@@ -101,13 +101,13 @@ public final class HsdsPackageReader {
                     continue;
                 }
                 if (files.size() >= MAX_FILES) {
-                    throw new InvalidInputException("files", zipFile.name() + " holds more than " + MAX_FILES
+                    throw new InvalidInputException("files", zipFile.name() + " contains more than " + MAX_FILES
                             + " files. Upload a data package with one CSV file per table.");
                 }
                 files.add(new HsdsUpload(name, readLimited(zip, zipFile.name())));
             }
             if (files.isEmpty()) {
-                throw new InvalidInputException("files", zipFile.name() + " is not a zip file, or holds no files. "
+                throw new InvalidInputException("files", zipFile.name() + " is not a zip file, or contains no files. "
                         + "Upload the data package as a .zip, or its CSV files one by one.");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -135,7 +135,7 @@ public final class HsdsPackageReader {
     private void readFile(HsdsUpload file) {
         String lower = file.name().toLowerCase(Locale.ROOT);
         if (lower.equals("datapackage.json")) {
-            // The descriptor lists the tables; the CSV files themselves are read by name.
+            // The CSV files are matched to tables by name, so the descriptor is not needed.
             return;
         }
         if (lower.endsWith(".csv")) {

@@ -52,7 +52,7 @@ public final class HsdsTables {
         return Optional.ofNullable(byId.getOrDefault(table, Map.of()).get(id.strip()));
     }
 
-    /** Returns the rows of a table whose column holds the value, in source order. */
+    /** Returns the rows of a table whose column contains the value, in source order. */
     public List<Row> rowsWhere(String table, String column, String value) {
         if (value == null || value.isBlank()) {
             return List.of();

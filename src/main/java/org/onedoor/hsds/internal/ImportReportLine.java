@@ -1,7 +1,7 @@
 package org.onedoor.hsds.internal;
 
 /**
- * What an import did with one source row.
+ * The outcome of one source row of an import.
  *
  * @param recordType the OneDoor record the row became or was added to: partner, program, office, service,
  *                   capacity, or the HSDS table name when the row was skipped

@@ -303,6 +303,7 @@ final class ImportRun {
             noteOrSkip(row, "capacity not set: " + missingLink(row, "service_id", "service"));
             return;
         }
+
         Row unit = tables.find("units", row.get("unit_id")).orElse(null);
         String unitCode = unit == null ? null
                 : Optional.ofNullable(HsdsDocuments.unitCode(unit.get("identifier"))).orElse(HsdsDocuments.unitCode(unit.get("name")));
@@ -317,6 +318,7 @@ final class ImportRun {
         } else if (available > maximum) {
             problem = "available " + available + " is above maximum " + maximum;
         }
+
         Instant updated = instant(row.get("updated"));
         if (problem == null) {
             Optional<Written> written = writes.capacity(service.id(), unitCode, maximum, available,
@@ -395,7 +397,7 @@ final class ImportRun {
                 displayName(row), reason, ""));
     }
 
-    /** Reports a row skipped, and keeps its values as notes on the partner, so nothing is lost. */
+    /** Reports a row skipped, and writes its non-blank values as notes on the partner. */
     private void skipToNotes(Row row, Target partner, String reason) {
         List<String> fields = notes(row, partner, Set.of());
         String type = row.table().equals("locations") ? "office" : row.table().equals("services") ? "service" : row.table();

@@ -106,7 +106,7 @@ class HsdsApiController {
         return api.serviceAtLocation(id);
     }
 
-    /** The whole directory, or one workforce area's, as an HSDS tabular data package. */
+    /** Writes the whole directory, or one workforce area's, as an HSDS tabular data package. */
     @GetMapping(path = "/export.zip", produces = "application/zip")
     void export(@RequestParam(required = false) String area, HttpServletResponse response) throws IOException {
         Long areaId = area == null || area.isBlank() ? null : export.areaId(area.strip());
