@@ -2,10 +2,19 @@ package org.onedoor.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +54,7 @@ class HsdsApiTest {
         partner = DirectoryFixtures.createPartner(jdbc);
         jdbc.sql("""
                         UPDATE service SET contact_name = 'Dana Reyes', contact_phone = '(574) 555-0142',
-                               last_verified_at = now(), last_verified_by = 'Test administrator'
+                               contact_email = 'dana.reyes@example.org', last_verified_at = now(), last_verified_by = 'Test administrator'
                         WHERE id = :id""")
                 .param("id", partner.serviceId())
                 .update();
@@ -119,7 +128,60 @@ class HsdsApiTest {
     void servicesLeaveOutStaffData() {
         String body = anonymous.get("/hsds/services/" + serviceId).body();
 
-        assertThat(body).doesNotContain("Test administrator").doesNotContain("@");
+        assertThat(body).doesNotContain("Test administrator").doesNotContain("dana.reyes@example.org");
+    }
+
+    @Test
+    void exportZipIsPublic() throws IOException {
+        String areaCode = jdbc.sql("SELECT code FROM workforce_area WHERE id = :id").param("id", partner.areaId())
+                .query(String.class).single();
+
+        HttpResponse<byte[]> response = download("/hsds/export.zip?area=" + areaCode);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+        Map<String, String> files = unzip(response.body());
+        assertThat(files.keySet()).contains("datapackage.json", "organizations.csv", "services.csv", "service_capacity.csv",
+                "units.csv", "locations.csv", "addresses.csv", "taxonomy_terms.csv");
+        JsonNode datapackage = JSON.readTree(files.get("datapackage.json"));
+        assertThat(datapackage.path("profile").asString()).isEqualTo("tabular-data-package");
+        assertThat(datapackage.path("resources").valueStream().map(resource -> resource.path("path").asString()).toList())
+                .containsExactlyInAnyOrderElementsOf(files.keySet().stream().filter(name -> name.endsWith(".csv")).toList());
+        assertThat(files.get("services.csv").lines().findFirst().orElseThrow()).startsWith("id,organization_id,program_id,name,");
+        assertThat(files.get("services.csv")).contains(serviceId).contains(partner.serviceName()).doesNotContain("dana.reyes@example.org");
+        assertThat(files.get("service_capacity.csv")).contains(",5,12,");
+    }
+
+    @Test
+    void exportOfUnknownAreaIsNotFound() {
+        HttpResponse<byte[]> response = download("/hsds/export.zip?area=no-such-area");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("There is no workforce area with code 'no-such-area'");
+    }
+
+    /** Downloads as a browser does, accepting any content type. */
+    private HttpResponse<byte[]> download(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "*/*").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("Download of " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while downloading " + path, e);
+        }
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     @Test

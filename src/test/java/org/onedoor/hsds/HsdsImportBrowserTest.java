@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,16 +39,13 @@ class HsdsImportBrowserTest {
     Browser browser;
     WebDriver driver;
     Path folder;
+    TestAreas areas;
     String areaName;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        String code = "hsds-browser-" + UUID.randomUUID().toString().substring(0, 8);
-        areaName = "HSDS browser test " + code;
-        jdbc.sql("INSERT INTO workforce_area (code, name, state_fips) VALUES (:code, :name, '06')")
-                .param("code", code)
-                .param("name", areaName)
-                .update();
+        areas = new TestAreas(jdbc);
+        areaName = areas.name(areas.create("06"));
         folder = Files.createTempDirectory("onedoor-hsds-");
         browser = new Browser(port);
         driver = browser.driver;
@@ -59,6 +55,7 @@ class HsdsImportBrowserTest {
     @AfterEach
     void stopBrowser() throws IOException {
         browser.close();
+        areas.deleteAll();
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.delete(file);

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.hsds.internal.HsdsImporter;
 import org.onedoor.hsds.internal.HsdsImporter.ImportRequest;
@@ -34,6 +35,18 @@ class HsdsImportTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    TestAreas areas;
+
+    @BeforeEach
+    void startAreas() {
+        areas = new TestAreas(jdbc);
+    }
+
+    @AfterEach
+    void deleteAreas() {
+        areas.deleteAll();
+    }
 
     @Test
     void ohanaSampleImports() throws IOException {
@@ -218,12 +231,7 @@ class HsdsImportTest {
     }
 
     long freshArea() {
-        String code = "hsds-" + UUID.randomUUID().toString().substring(0, 8);
-        return jdbc.sql("INSERT INTO workforce_area (code, name, state_fips) VALUES (:code, :name, '06') RETURNING id")
-                .param("code", code)
-                .param("name", "HSDS test area " + code)
-                .query(Long.class)
-                .single();
+        return areas.create("06");
     }
 
     static Map<String, Long> count(List<ImportReportLine> lines, String recordType) {

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.hsds.internal.HsdsUpload;
@@ -46,16 +46,18 @@ class HsdsImportWebTest {
     @Autowired
     UserAccounts accounts;
 
+    TestAreas areas;
     long areaId;
 
     @BeforeEach
     void createArea() {
-        String code = "hsds-web-" + UUID.randomUUID().toString().substring(0, 8);
-        areaId = jdbc.sql("INSERT INTO workforce_area (code, name, state_fips) VALUES (:code, :name, '06') RETURNING id")
-                .param("code", code)
-                .param("name", "HSDS web test " + code)
-                .query(Long.class)
-                .single();
+        areas = new TestAreas(jdbc);
+        areaId = areas.create("06");
+    }
+
+    @AfterEach
+    void deleteArea() {
+        areas.deleteAll();
     }
 
     @Test

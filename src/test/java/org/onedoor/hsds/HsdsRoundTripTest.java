@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
@@ -44,6 +45,18 @@ class HsdsRoundTripTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    TestAreas areas;
+
+    @BeforeEach
+    void startAreas() {
+        areas = new TestAreas(jdbc);
+    }
+
+    @AfterEach
+    void deleteAreas() {
+        areas.deleteAll();
+    }
 
     @Test
     void exportImportExportKeepsContent() throws IOException {
@@ -115,11 +128,6 @@ class HsdsRoundTripTest {
     }
 
     private long freshArea() {
-        String code = "round-trip-" + UUID.randomUUID().toString().substring(0, 8);
-        return jdbc.sql("INSERT INTO workforce_area (code, name, state_fips) VALUES (:code, :name, '18') RETURNING id")
-                .param("code", code)
-                .param("name", "Round trip " + code)
-                .query(Long.class)
-                .single();
+        return areas.create("18");
     }
 }
