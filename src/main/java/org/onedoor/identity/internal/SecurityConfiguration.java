@@ -88,6 +88,8 @@ class SecurityConfiguration {
                         // The public directory for businesses; its contact form still needs the CSRF token.
                         .requestMatchers("/find-services", "/find-services/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The Open Referral HSDS API and export publish only public directory data.
+                        .requestMatchers(HttpMethod.GET, "/hsds", "/hsds/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMINISTRATOR", "PARTNER_ADMINISTRATOR")
                         .anyRequest().authenticated())
