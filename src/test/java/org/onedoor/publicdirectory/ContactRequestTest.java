@@ -24,8 +24,12 @@ import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
+import org.onedoor.identity.Role;
+import org.onedoor.identity.UserAccount;
+import org.onedoor.identity.UserAccounts;
 import org.onedoor.publicdirectory.internal.ContactRequestForm;
 import org.onedoor.publicdirectory.internal.ContactRequestService;
+import org.onedoor.support.TestAccounts;
 import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +59,9 @@ class ContactRequestTest {
 
     @Autowired
     ContactRequestService requests;
+
+    @Autowired
+    UserAccounts accounts;
 
     TestPartner partner;
     String word;
@@ -297,6 +304,23 @@ class ContactRequestTest {
                 form(word + " Forged", "forged@example.com", null, "EMAIL"), null);
 
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void tellsTheStaffOfTheCheckedServicesPartner() {
+        UserAccount staff = TestAccounts.ensure(accounts, word + ".staff@example.org", Role.STAFF, partner.partnerId());
+        Map<String, String> fields = form(word + " Welding", "owner@example.com", null, "EMAIL");
+        fields.put("services", String.valueOf(partner.serviceId()));
+
+        send(fields);
+
+        Map<String, Object> notice = jdbc.sql("SELECT subject, body, link FROM notification WHERE user_id = :id")
+                .param("id", staff.id()).query().singleRow();
+        assertThat(notice.get("subject")).isEqualTo("Contact request from " + word + " Welding");
+        assertThat((String) notice.get("body")).contains("owner@example.com").contains("two welders");
+        assertThat(notice.get("link")).isEqualTo("/contact-requests");
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :email")
+                .param("email", staff.email().toLowerCase()).query(Long.class).single()).isEqualTo(1);
     }
 
     private Map<String, String> form(String businessName, String email, String phone, String method) {

@@ -1,10 +1,15 @@
 package org.onedoor.publicdirectory.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.onedoor.directory.Directory;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.notifications.Notice;
+import org.onedoor.notifications.Notifications;
 import org.onedoor.publicdirectory.ContactRequests;
 import org.onedoor.publicdirectory.internal.BusinessLinker.Link;
 import org.onedoor.publicdirectory.internal.ContactRequestChecks.CheckedForm;
@@ -37,11 +42,16 @@ public class ContactRequestService implements ContactRequests {
     private final JdbcClient jdbc;
     private final PublicCatalog catalog;
     private final BusinessLinker linker;
+    private final Directory directory;
+    private final Notifications notifications;
 
-    ContactRequestService(JdbcClient jdbc, PublicCatalog catalog, BusinessLinker linker) {
+    ContactRequestService(JdbcClient jdbc, PublicCatalog catalog, BusinessLinker linker, Directory directory,
+                          Notifications notifications) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.linker = linker;
+        this.directory = directory;
+        this.notifications = notifications;
     }
 
     /** What the confirmation page shows the sender. */
@@ -75,19 +85,50 @@ public class ContactRequestService implements ContactRequests {
         ContactRequest request = find(requestId);
         log.info("Contact request {} recorded for business {} (contact {}, {}) in area {}", requestId,
                 link.businessId(), link.contactId(), link.outcome(), area.id());
-        announce(request);
+        announce(request, services);
 
         return new Submitted(requestId, area.name(), checked.email(), checked.preferredMethod(),
                 services.stream().map(PublicService::name).toList());
     }
 
     /**
-     * Tells the area's business services team about a new request. The staff inbox and the home page count read the
-     * table, so they need nothing from here. Runs inside the submit transaction.
+     * Tells the area's business services team about a new request, in OneDoor and by mail. The team is the staff of
+     * each partner whose service the business checked; a request for no particular service goes to the partner
+     * administrators of every partner in the area. Runs inside the submit transaction, so the notices are stored
+     * exactly when the request is, and the outbox sends the mail after commit.
      */
-    // TODO: add the in-app notification and the email to the area's team once the notifications module is merged.
-    void announce(ContactRequest request) {
-        log.debug("Contact request {} waits in the inbox of area {}", request.id(), request.areaId());
+    void announce(ContactRequest request, List<PublicService> services) {
+        Notice notice = new Notice("Contact request from " + request.businessName(), describe(request),
+                "/contact-requests");
+        Set<Long> partners = new LinkedHashSet<>();
+        services.forEach(service -> partners.add(service.partnerId()));
+        if (partners.isEmpty()) {
+            directory.partners().stream()
+                    .filter(partner -> partner.areaId() == request.areaId())
+                    .forEach(partner -> notifications.notifyPartnerAdministrators(partner.id(), notice));
+            return;
+        }
+        partners.forEach(partnerId -> notifications.notifyPartnerStaff(partnerId, notice));
+    }
+
+    private static String describe(ContactRequest request) {
+        StringBuilder body = new StringBuilder()
+                .append(request.personName()).append(" of ").append(request.businessName())
+                .append(" asked to be contacted through the public directory.\n")
+                .append("Preferred contact: ").append(request.preferredMethodText()).append(", ")
+                .append(request.email());
+        if (request.phone() != null && !request.phone().isBlank()) {
+            body.append(", ").append(request.phone());
+        }
+        body.append(".\n");
+        if (!request.serviceNames().isEmpty()) {
+            body.append("Services: ").append(String.join("; ", request.serviceNames())).append(".\n");
+        }
+        if (request.message() != null && !request.message().isBlank()) {
+            body.append("What they need: ").append(request.message().strip()).append("\n");
+        }
+        body.append(request.linkOutcomeText()).append(".");
+        return body.toString();
     }
 
     /**
