@@ -93,9 +93,9 @@ public class ContactRequestService implements ContactRequests {
 
     /**
      * Tells the area's business services team about a new request, in OneDoor and by mail. The team is the staff of
-     * each partner whose service the business checked; a request for no particular service goes to the partner
-     * administrators of every partner in the area. Runs inside the submit transaction, so the notices are stored
-     * exactly when the request is, and the outbox sends the mail after commit.
+     * each partner whose service the business checked. A request for no particular service goes to the partner
+     * administrators of every partner in the area. The notices join the submit transaction, and the outbox sends
+     * the mail after commit.
      */
     void announce(ContactRequest request, List<PublicService> services) {
         Notice notice = new Notice("Contact request from " + request.businessName(), describe(request),
