@@ -65,6 +65,7 @@ class RuleEvaluatorTest {
         cases.put("years_in_operation >= 2", Status.ELIGIBLE);
         cases.put("layoff_announced", Status.NOT_ELIGIBLE);
         cases.put("'ON_THE_JOB_TRAINEES' in hiring_needs", Status.ELIGIBLE);
+        cases.put("hiring_needs.exists(need, need in ['APPRENTICES', 'SEASONAL'])", Status.NOT_ELIGIBLE);
         cases.put("hourly_wage_offered >= 18.0", Status.NOT_ELIGIBLE);
         cases.put("hires_people_with_disabilities", Status.ELIGIBLE);
         cases.put("!hires_veterans", Status.ELIGIBLE);
@@ -79,6 +80,14 @@ class RuleEvaluatorTest {
 
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
         assertThat(result.missingFacts()).extracting(Fact::name).containsExactly("layoff_announced");
+    }
+
+    @Test
+    void macroOverMissingListIsUnknown() {
+        EligibilityResult result = evaluate(Map.of(), "hiring_needs.exists(need, need == 'SEASONAL')");
+
+        assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(result.missingFacts()).extracting(Fact::name).containsExactly("hiring_needs");
     }
 
     @Test
