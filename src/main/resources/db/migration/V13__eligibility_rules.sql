@@ -1,10 +1,10 @@
--- Eligibility rules: the profile facts that rules use and that the profile lacked, the rules of each service, and
--- the counties of each workforce area, so a rule and the services panel can tell whether a business is in a
--- service's area.
+-- Eligibility rules: the profile facts that rules use and that the profile lacked, and the rules of each service.
+-- It also adds the counties of each workforce area, so rules and the services panel can tell whether a business is
+-- in a service's area.
 
 -- Facts about the business's plans, asked by staff or, later, by the needs assessment. NULL means not known.
--- hiring_needs holds hiring need kinds from the eligibility fact catalog (org.onedoor.eligibility.FactCatalog),
--- an empty array meaning "no hiring needs". hourly_wage_offered is in US dollars per hour.
+-- hiring_needs contains hiring need kinds from org.onedoor.businesses.HiringNeeds, and an empty array means "no
+-- hiring needs". hourly_wage_offered is in US dollars per hour.
 ALTER TABLE business
     ADD COLUMN layoff_announced               boolean,
     ADD COLUMN hiring_needs                   text[] CHECK (array_position(hiring_needs, NULL) IS NULL),

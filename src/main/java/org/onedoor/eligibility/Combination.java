@@ -1,6 +1,6 @@
 package org.onedoor.eligibility;
 
-/** How a service combines its rules. */
+/** Combination of a service's rules into one result. */
 public enum Combination {
     /** Every rule must hold. */
     ALL,

@@ -46,6 +46,9 @@ class EligibilityApiTest {
     @Autowired
     RuleCompiler compiler;
 
+    @Autowired
+    Eligibility eligibility;
+
     private final UserAccounts accounts;
 
     private TestPartner partner;
@@ -275,6 +278,22 @@ class EligibilityApiTest {
                 .param("id", businessId).query(String.class).single()).isEqualTo("APPRENTICES; ENTRY_LEVEL");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("ASTRONAUTS").contains("-3");
+    }
+
+    @Test
+    void plainFactMapIsEvaluated() {
+        EligibilityFixtures.rules(jdbc, partner.serviceId(), "ALL", "Small employer", "employee_band_min < 500",
+                "Veterans", "hires_veterans");
+
+        EligibilityResult known = eligibility.evaluateFacts(partner.serviceId(),
+                java.util.Map.of("employee_band_min", 20, "hires_veterans", true, "not_a_fact", "ignored"));
+        EligibilityResult partial = eligibility.evaluateFacts(partner.serviceId(),
+                java.util.Map.of("employee_band_min", 20));
+
+        assertThat(known.status()).isEqualTo(EligibilityResult.Status.ELIGIBLE);
+        assertThat(known.matched()).containsExactly("Small employer", "Veterans");
+        assertThat(partial.status()).isEqualTo(EligibilityResult.Status.UNKNOWN);
+        assertThat(partial.missingFacts()).extracting(EligibilityResult.MissingFact::name).containsExactly("hires_veterans");
     }
 
     @Test

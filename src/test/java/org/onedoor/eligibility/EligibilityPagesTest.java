@@ -76,8 +76,8 @@ class EligibilityPagesTest {
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .endsWith("/directory/services/" + partner.serviceId());
         assertThat(expressions()).containsExactly("employee_band_min < 500");
-        String shown = staffSession.get("/directory/services/" + partner.serviceId() + "/eligibility-rules").body();
-        assertThat(shown).contains("Employee count (smallest count of the band) is less than 500")
+        String rulesFragment = staffSession.get("/directory/services/" + partner.serviceId() + "/eligibility-rules").body();
+        assertThat(rulesFragment).contains("Employee count (smallest count of the band) is less than 500")
                 .doesNotContain("Edit eligibility rules");
     }
 

@@ -79,7 +79,7 @@ class RuleEvaluatorTest {
         EligibilityResult result = evaluate(Map.of("employee_band_min", 20L), "layoff_announced && employee_band_min < 500");
 
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(result.missingFacts()).extracting(Fact::name).containsExactly("layoff_announced");
+        assertThat(result.missingFacts()).extracting(EligibilityResult.MissingFact::name).containsExactly("layoff_announced");
     }
 
     @Test
@@ -87,7 +87,7 @@ class RuleEvaluatorTest {
         EligibilityResult result = evaluate(Map.of(), "hiring_needs.exists(need, need == 'SEASONAL')");
 
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(result.missingFacts()).extracting(Fact::name).containsExactly("hiring_needs");
+        assertThat(result.missingFacts()).extracting(EligibilityResult.MissingFact::name).containsExactly("hiring_needs");
     }
 
     @Test
@@ -107,7 +107,7 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void allRulesFailOnOneFalseRuleDespiteUnknowns() {
+    void allFailsOnOneFalseRule() {
         EligibilityResult result = evaluate(Combination.ALL, Map.of("hires_veterans", false), "layoff_announced",
                 "hires_veterans");
 
@@ -116,7 +116,7 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void anyRuleHoldsDespiteUnknowns() {
+    void anyHoldsOnOneTrueRule() {
         EligibilityResult result = evaluate(Combination.ANY, Map.of("hires_veterans", true), "layoff_announced",
                 "hires_veterans");
 
@@ -130,7 +130,7 @@ class RuleEvaluatorTest {
                 "hires_veterans", "years_in_operation > 2 && hourly_wage_offered > 15.0");
 
         assertThat(result.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(result.missingFacts()).extracting(Fact::name)
+        assertThat(result.missingFacts()).extracting(EligibilityResult.MissingFact::name)
                 .containsExactly("years_in_operation", "layoff_announced", "hourly_wage_offered");
     }
 

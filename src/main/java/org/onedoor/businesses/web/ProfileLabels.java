@@ -203,7 +203,10 @@ public final class ProfileLabels {
     }
 
     private static String yesNo(Boolean value) {
-        return value == null ? null : value ? "yes" : "no";
+        if (value == null) {
+            return null;
+        }
+        return value ? "yes" : "no";
     }
 
     private static String shown(String field, String value, BusinessProfile business) {

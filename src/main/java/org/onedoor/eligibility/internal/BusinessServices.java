@@ -19,12 +19,11 @@ import org.onedoor.eligibility.internal.ServiceOption.Availability;
 import org.onedoor.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists the active services in a business's area with its eligibility and their availability, best options first.
  * A service is in the business's area when its partner's area covers a county of one of the business's
- * establishments; when the business has no known county, every active service is listed.
+ * establishments. When the business has no known county, every active service is listed.
  */
 @Service
 public class BusinessServices {
@@ -63,7 +62,8 @@ public class BusinessServices {
      * @throws org.onedoor.shared.NotFoundException for an unknown business
      * @throws InvalidInputException for an unknown need code
      */
-    @Transactional(readOnly = true)
+    // Not one transaction: the queries need no common snapshot, and evaluating thousands of services holds no
+    // database connection this way.
     public List<ServiceOption> servicesFor(long businessId, Filter filter) {
         List<String> categories = categories(filter);
         List<Row> rows = jdbc.sql("""

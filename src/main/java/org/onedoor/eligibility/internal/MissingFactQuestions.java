@@ -63,7 +63,8 @@ public class MissingFactQuestions {
     public Questions of(long businessId, EligibilityResult result, CurrentUser reader) {
         Map<String, Question> questions = new LinkedHashMap<>();
         Set<String> notes = new LinkedHashSet<>();
-        for (Fact fact : result.missingFacts()) {
+        for (EligibilityResult.MissingFact missing : result.missingFacts()) {
+            Fact fact = FactCatalog.find(missing.name()).orElseThrow();
             switch (fact.name()) {
                 case "naics_code", "naics_sector" -> questions.putIfAbsent("naicsCode", new Question("naicsCode",
                         "NAICS 2022 code", fact.question(), "TEXT", Map.of(),

@@ -89,23 +89,26 @@ public class RuleEvaluator {
     }
 
     private static EligibilityResult combine(Combination combination, List<Outcome> outcomes) {
-        List<String> held = labels(outcomes, Boolean.TRUE);
+        List<String> matched = labels(outcomes, Boolean.TRUE);
         List<String> failed = labels(outcomes, Boolean.FALSE);
         Set<String> missing = new LinkedHashSet<>();
         outcomes.stream().filter(outcome -> outcome.value() == null).forEach(outcome -> missing.addAll(outcome.missing()));
 
-        boolean decided = combination == Combination.ALL ? !failed.isEmpty() : !held.isEmpty();
+        boolean decided = combination == Combination.ALL ? !failed.isEmpty() : !matched.isEmpty();
         if (decided) {
             return combination == Combination.ALL
                     ? new EligibilityResult(Status.NOT_ELIGIBLE, List.of(), failed, List.of())
-                    : new EligibilityResult(Status.ELIGIBLE, held, List.of(), List.of());
+                    : new EligibilityResult(Status.ELIGIBLE, matched, List.of(), List.of());
         }
         if (!missing.isEmpty()) {
-            List<Fact> missingFacts = FactCatalog.FACTS.stream().filter(fact -> missing.contains(fact.name())).toList();
-            return new EligibilityResult(Status.UNKNOWN, held, failed, missingFacts);
+            List<EligibilityResult.MissingFact> missingFacts = FactCatalog.FACTS.stream()
+                    .filter(fact -> missing.contains(fact.name()))
+                    .map(EligibilityResult.MissingFact::of)
+                    .toList();
+            return new EligibilityResult(Status.UNKNOWN, matched, failed, missingFacts);
         }
         return combination == Combination.ALL
-                ? new EligibilityResult(Status.ELIGIBLE, held, List.of(), List.of())
+                ? new EligibilityResult(Status.ELIGIBLE, matched, List.of(), List.of())
                 : new EligibilityResult(Status.NOT_ELIGIBLE, List.of(), failed, List.of());
     }
 

@@ -64,7 +64,7 @@ class EligibilityPageController {
         this.profiles = profiles;
     }
 
-    /** The rules of a service in plain words, loaded into the service page with htmx. */
+    /** Shows the rules of a service in plain words, as a fragment that the service page loads with htmx. */
     @GetMapping("/directory/services/{id}/eligibility-rules")
     String rulesFragment(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         ServiceSummary service = directory.findService(id).orElseThrow(() -> NotFoundException.of("Service", id));

@@ -48,7 +48,7 @@ class ProfileChanges {
                     newValue, null);
         }
 
-        /** A change to a text array column; the history and provenance keep the items joined with "; ". */
+        /** Plans a change to a text array column. The history and provenance keep the items joined with "; ". */
         static Change businessList(long businessId, String column, List<String> oldValue, List<String> newValue) {
             return new Change(Kind.BUSINESS, businessId, column, column, null, null, joined(oldValue), joined(newValue),
                     newValue == null ? null : newValue.toArray(String[]::new), null);
