@@ -61,11 +61,14 @@ public class Eligibility {
         Map<Long, ServiceRules> rules = store.rulesOf(serviceIds);
         Map<Long, ServiceArea> areas = store.areasOf(serviceIds);
 
+        Map<Long, RuleEvaluator.FactsEvaluation> evaluationsByArea = new java.util.HashMap<>();
         Map<Long, EligibilityResult> results = new LinkedHashMap<>();
         for (Long serviceId : serviceIds) {
             ServiceArea area = areas.get(serviceId);
             if (area != null) {
-                results.put(serviceId, evaluator.evaluate(rules.get(serviceId), FactValues.withArea(base, area)));
+                RuleEvaluator.FactsEvaluation evaluation = evaluationsByArea.computeIfAbsent(area.areaId(),
+                        id -> evaluator.forFacts(FactValues.withArea(base, area)));
+                results.put(serviceId, evaluation.evaluate(rules.get(serviceId)));
             }
         }
         return results;

@@ -87,14 +87,14 @@ public class BusinessServices {
                 .query((rs, number) -> row(rs))
                 .list();
 
-        // The business's facts, the rules and the areas are each loaded once, and the facts of each area are
-        // built once, so the cost per service is one evaluation of its compiled rules.
+        // The business's facts, the rules and the areas are each loaded once. Within an area the facts are the same
+        // for every service, so each distinct expression is evaluated once per area.
         EligibilityFacts facts = profiles.eligibilityFacts(businessId);
         Map<String, Object> base = FactValues.of(facts, Year.now(clock));
         List<Long> serviceIds = rows.stream().map(Row::serviceId).toList();
         Map<Long, ServiceRules> rules = store.rulesOf(serviceIds);
         Map<Long, FactValues.ServiceArea> areas = store.areasOf(serviceIds);
-        Map<Long, Map<String, Object>> factsByArea = new HashMap<>();
+        Map<Long, RuleEvaluator.FactsEvaluation> evaluationsByArea = new HashMap<>();
 
         List<ServiceOption> options = new ArrayList<>();
         for (Row row : rows) {
@@ -102,11 +102,11 @@ public class BusinessServices {
             if (!facts.countyFips().isEmpty() && facts.countyFips().stream().noneMatch(area::contains)) {
                 continue;
             }
-            Map<String, Object> values = factsByArea.computeIfAbsent(area.areaId(),
-                    id -> FactValues.withArea(base, area));
+            RuleEvaluator.FactsEvaluation evaluation = evaluationsByArea.computeIfAbsent(area.areaId(),
+                    id -> evaluator.forFacts(FactValues.withArea(base, area)));
             options.add(new ServiceOption(row.serviceId(), row.name(), row.categoryCode(), row.categoryName(),
                     row.partnerId(), row.partnerName(), row.officeId(), row.officeName(), row.officeCity(),
-                    row.timeZone(), row.availability(), evaluator.evaluate(rules.get(row.serviceId()), values)));
+                    row.timeZone(), row.availability(), evaluation.evaluate(rules.get(row.serviceId()))));
         }
         options.sort(Comparator.comparingInt(ServiceOption::rank)
                 .thenComparing(ServiceOption::name, String.CASE_INSENSITIVE_ORDER)

@@ -1,6 +1,7 @@
 package org.onedoor.eligibility.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +51,46 @@ public class RuleEvaluator {
      * @param facts the known facts by name; a fact absent from the map is missing
      */
     public EligibilityResult evaluate(ServiceRules rules, Map<String, Object> facts) {
-        if (rules.rules().isEmpty()) {
-            return new EligibilityResult(Status.ELIGIBLE, List.of(OPEN_TO_ALL), List.of(), List.of());
-        }
+        return forFacts(facts).evaluate(rules);
+    }
+
+    /**
+     * Prepares the evaluation of many services against the same facts. The outcome of an expression depends only on
+     * the facts, so the returned evaluation computes each distinct expression once.
+     *
+     * @param facts the known facts by name; a fact absent from the map is missing
+     */
+    public FactsEvaluation forFacts(Map<String, Object> facts) {
         List<CelAttributePattern> unknowns = FactCatalog.FACTS.stream()
                 .map(Fact::name)
                 .filter(name -> !facts.containsKey(name))
                 .map(CelAttributePattern::create)
                 .toList();
-        PartialVars variables = PartialVars.of(name -> java.util.Optional.ofNullable(facts.get(name)), unknowns);
+        return new FactsEvaluation(PartialVars.of(name -> java.util.Optional.ofNullable(facts.get(name)), unknowns));
+    }
 
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Rule rule : rules.rules()) {
-            outcomes.add(evaluate(rules.serviceId(), rule, variables));
+    /** Evaluations against one set of facts, keeping each expression's outcome. Not thread-safe. */
+    public final class FactsEvaluation {
+
+        private final PartialVars variables;
+        private final Map<String, Outcome> outcomes = new HashMap<>();
+
+        private FactsEvaluation(PartialVars variables) {
+            this.variables = variables;
         }
-        return combine(rules.combination(), outcomes);
+
+        public EligibilityResult evaluate(ServiceRules rules) {
+            if (rules.rules().isEmpty()) {
+                return new EligibilityResult(Status.ELIGIBLE, List.of(OPEN_TO_ALL), List.of(), List.of());
+            }
+            List<Outcome> ruleOutcomes = new ArrayList<>();
+            for (Rule rule : rules.rules()) {
+                Outcome outcome = outcomes.computeIfAbsent(rule.expression(),
+                        expression -> RuleEvaluator.this.evaluate(rules.serviceId(), rule, variables));
+                ruleOutcomes.add(new Outcome(rule, outcome.value(), outcome.missing()));
+            }
+            return combine(rules.combination(), ruleOutcomes);
+        }
     }
 
     private Outcome evaluate(long serviceId, Rule rule, PartialVars variables) {
