@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param naicsTitle the NAICS 2022 title of {@code naicsCode}, or {@code null} when there is no code
  * @param ownershipType {@code FOR_PROFIT}, {@code NONPROFIT}, {@code PUBLIC} or {@code null}
  * @param employeeBand a BLS QCEW size class such as {@code 20-49} or {@code 1000+}, or {@code null}
+ * @param hiringNeeds hiring need kinds from {@link HiringNeeds#KINDS}; empty when the business has none, and
+ *                    {@code null} when not known
+ * @param hourlyWageOffered the hourly wage the business offers, in US dollars, or {@code null}
  * @param facts the provenance of each current value
  * @param partnerFields the partner fields the reader may see, each with its value or {@code null}; empty when the
  *                      profile was read without a reader
@@ -18,7 +21,9 @@ import java.util.Optional;
  */
 public record BusinessProfile(long id, String legalName, String fein, String naicsCode, String naicsTitle,
                               String website, String ownershipType, Integer yearStarted, String employeeBand,
-                              Instant createdAt, Instant updatedAt, List<TradeName> tradeNames,
+                              Boolean layoffAnnounced, List<String> hiringNeeds,
+                              java.math.BigDecimal hourlyWageOffered, Boolean hiresPeopleWithDisabilities,
+                              Boolean hiresVeterans, Instant createdAt, Instant updatedAt, List<TradeName> tradeNames,
                               List<Establishment> establishments, List<Contact> contacts, List<Fact> facts,
                               List<PartnerFieldValue> partnerFields, List<SourceRecord> sourceRecords,
                               List<HistoryEntry> history) {

@@ -36,6 +36,13 @@ public interface BusinessProfileService {
      */
     long addContact(long businessId, NewContact contact, Editor editor);
 
+    /**
+     * Reads the values that eligibility rules use, in one query.
+     *
+     * @throws org.onedoor.shared.NotFoundException for an unknown business
+     */
+    EligibilityFacts eligibilityFacts(long businessId);
+
     /** Lists the facts the profile lacks, including required partner fields that the reader may fill. */
     List<MissingFact> missingFacts(long businessId, CurrentUser reader);
 

@@ -81,14 +81,17 @@ public class BusinessProfiles {
     public Optional<BusinessProfile> find(long businessId, CurrentUser reader, String path) {
         Optional<BusinessRow> business = jdbc.sql("""
                         SELECT id, legal_name, fein, naics_code, website, ownership_type, year_started, employee_band,
-                               created_at, updated_at
+                               layoff_announced, hiring_needs, hourly_wage_offered, hires_people_with_disabilities,
+                               hires_veterans, created_at, updated_at
                         FROM business WHERE id = :id
                         """)
                 .param("id", businessId)
                 .query((rs, row) -> new BusinessRow(rs.getLong("id"), rs.getString("legal_name"), rs.getString("fein"),
                         rs.getString("naics_code"), rs.getString("website"), rs.getString("ownership_type"),
                         (Integer) rs.getObject("year_started"), rs.getString("employee_band"),
-                        instant(rs, "created_at"), instant(rs, "updated_at")))
+                        (Boolean) rs.getObject("layoff_announced"), nullableStrings(rs.getArray("hiring_needs")),
+                        rs.getBigDecimal("hourly_wage_offered"), (Boolean) rs.getObject("hires_people_with_disabilities"),
+                        (Boolean) rs.getObject("hires_veterans"), instant(rs, "created_at"), instant(rs, "updated_at")))
                 .optional();
         if (business.isEmpty()) {
             return Optional.empty();
@@ -104,15 +107,41 @@ public class BusinessProfiles {
         List<HistoryEntry> history = partnerFields.visibleHistory(businessId, history(businessId, names, sourceTexts),
                 reader, path);
         return Optional.of(new BusinessProfile(row.id(), row.legalName(), row.fein(), row.naicsCode(), naicsTitle,
-                row.website(), row.ownershipType(), row.yearStarted(), row.employeeBand(), row.createdAt(),
+                row.website(), row.ownershipType(), row.yearStarted(), row.employeeBand(), row.layoffAnnounced(),
+                row.hiringNeeds(), row.hourlyWageOffered(), row.hiresPeopleWithDisabilities(), row.hiresVeterans(),
+                row.createdAt(),
                 row.updatedAt(), tradeNames(businessId), establishments(businessId), contacts(businessId),
                 facts(businessId, names, sourceTexts), partnerFields.visibleValues(businessId, reader, path), sources,
                 history));
     }
 
     private record BusinessRow(long id, String legalName, String fein, String naicsCode, String website,
-                               String ownershipType, Integer yearStarted, String employeeBand, Instant createdAt,
-                               Instant updatedAt) {
+                               String ownershipType, Integer yearStarted, String employeeBand,
+                               Boolean layoffAnnounced, List<String> hiringNeeds,
+                               java.math.BigDecimal hourlyWageOffered, Boolean hiresPeopleWithDisabilities,
+                               Boolean hiresVeterans, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * Reads the values that eligibility rules use, in one query.
+     */
+    public Optional<org.onedoor.businesses.EligibilityFacts> eligibilityFacts(long businessId) {
+        return jdbc.sql("""
+                        SELECT b.id, b.naics_code, b.employee_band, b.ownership_type, b.year_started, b.layoff_announced,
+                               b.hiring_needs, b.hourly_wage_offered, b.hires_people_with_disabilities, b.hires_veterans,
+                               ARRAY(SELECT DISTINCT e.county_fips FROM establishment e
+                                     WHERE e.business_id = b.id AND e.county_fips IS NOT NULL
+                                     ORDER BY e.county_fips) AS county_fips
+                        FROM business b WHERE b.id = :id
+                        """)
+                .param("id", businessId)
+                .query((rs, row) -> new org.onedoor.businesses.EligibilityFacts(rs.getLong("id"),
+                        rs.getString("naics_code"), rs.getString("employee_band"), rs.getString("ownership_type"),
+                        (Integer) rs.getObject("year_started"), strings(rs.getArray("county_fips")),
+                        (Boolean) rs.getObject("layoff_announced"), nullableStrings(rs.getArray("hiring_needs")),
+                        rs.getBigDecimal("hourly_wage_offered"), (Boolean) rs.getObject("hires_people_with_disabilities"),
+                        (Boolean) rs.getObject("hires_veterans")))
+                .optional();
     }
 
     private List<Contact> contacts(long businessId) {
@@ -150,6 +179,11 @@ public class BusinessProfiles {
 
     private static List<String> strings(java.sql.Array array) throws SQLException {
         return array == null ? List.of() : java.util.Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Reads a text array column, keeping SQL NULL (not known) apart from an empty array. */
+    private static List<String> nullableStrings(java.sql.Array array) throws SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     private List<TradeName> tradeNames(long businessId) {

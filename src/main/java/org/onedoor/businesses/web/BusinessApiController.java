@@ -75,7 +75,10 @@ class BusinessApiController {
     @Operation(summary = "Change profile fields with a JSON merge patch",
             description = "Keys: legalName, tradeNames (replaces the list), fein, ownershipType (FOR_PROFIT, NONPROFIT, "
                     + "PUBLIC), naicsCode, yearStarted, employeeBand (1-4, 5-9, 10-19, 20-49, 50-99, 100-249, 250-499, "
-                    + "500-999, 1000+), website, establishments {id: {countyFips, uiAccountNumber, worksiteEmployees, "
+                    + "500-999, 1000+), website, layoffAnnounced (true or false), hiringNeeds (a list of ENTRY_LEVEL, "
+                    + "SKILLED_TRADES, TECHNICAL, PROFESSIONAL, ON_THE_JOB_TRAINEES, APPRENTICES, YOUTH_WORK_EXPERIENCE, "
+                    + "SEASONAL; [] for none), hourlyWageOffered (US dollars, such as 18.50), "
+                    + "hiresPeopleWithDisabilities and hiresVeterans (true or false), establishments {id: {countyFips, uiAccountNumber, worksiteEmployees, "
                     + "timeZone}} and contacts {id: {name, role, email, phones, preferredMethod} or null to remove}. "
                     + "null clears a value. A value equal to the known one records nothing. Unknown keys and invalid "
                     + "values give 400 naming each field.")

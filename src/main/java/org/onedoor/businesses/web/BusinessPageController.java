@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -122,9 +123,15 @@ class BusinessPageController {
      * missing is ignored, so this form never changes a known fact.
      */
     @PostMapping("/businesses/{id}/facts")
-    String answerMissingFacts(@PathVariable long id, @RequestParam Map<String, String> form,
+    String answerMissingFacts(@PathVariable long id, @RequestParam Map<String, String> firstValues,
                               @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
-                              HttpServletResponse response) {
+                              HttpServletRequest request, HttpServletResponse response) {
+        // Hiring needs come as one checkbox each, so all their values are joined; a blank list stays "not answered".
+        Map<String, String> form = new LinkedHashMap<>(firstValues);
+        String[] hiringNeeds = request.getParameterValues("hiringNeeds");
+        if (hiringNeeds != null) {
+            form.put("hiringNeeds", String.join(",", hiringNeeds));
+        }
         Set<String> missingFields = profiles.missingFacts(id, user).stream().map(MissingFact::field).collect(Collectors.toSet());
         Map<String, Object> patch = new LinkedHashMap<>();
         Map<Long, String> fieldValues = new LinkedHashMap<>();

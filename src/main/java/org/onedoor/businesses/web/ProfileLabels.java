@@ -22,7 +22,15 @@ public final class ProfileLabels {
             Map.entry("countyFips", "County FIPS code"),
             Map.entry("uiAccountNumber", "State UI account number"),
             Map.entry("worksiteEmployees", "Worksite employee count"),
-            Map.entry("timeZone", "Time zone"));
+            Map.entry("timeZone", "Time zone"),
+            Map.entry("layoffAnnounced", "Layoff or closure announced"),
+            Map.entry("hiringNeeds", "Hiring needs"),
+            Map.entry("hourlyWageOffered", "Hourly wage offered"),
+            Map.entry("hiresPeopleWithDisabilities", "Willing to hire people with disabilities"),
+            Map.entry("hiresVeterans", "Willing to hire veterans"));
+
+    private static final java.util.Set<String> YES_NO_FACTS = java.util.Set.of("layoffAnnounced",
+            "hiresPeopleWithDisabilities", "hiresVeterans");
 
     /** Employee count bands: the establishment size classes of the BLS Quarterly Census of Employment and Wages. */
     static final List<String> EMPLOYEE_BANDS = List.of("1-4", "5-9", "10-19", "20-49", "50-99", "100-249", "250-499",
@@ -73,6 +81,8 @@ public final class ProfileLabels {
             case "countyFips" -> "The 5-digit county FIPS code, such as 18141 for St. Joseph County, Indiana.";
             case "timeZone" -> "An IANA time zone, such as America/Indiana/Indianapolis or America/Chicago.";
             case "worksiteEmployees" -> "Employees at this worksite, as a whole number.";
+            case "hourlyWageOffered" -> "US dollars per hour, such as 18.50.";
+            case "hiringNeeds" -> "Check every kind of worker the business plans to hire.";
             default -> null;
         };
     }
@@ -136,6 +146,15 @@ public final class ProfileLabels {
         return OWNERSHIP_TYPES;
     }
 
+    /** Tells whether a fact is answered yes or no. */
+    public boolean isYesNo(String kind) {
+        return YES_NO_FACTS.contains(kind);
+    }
+
+    public Map<String, String> hiringNeedKinds() {
+        return org.onedoor.businesses.HiringNeeds.KINDS;
+    }
+
     public Map<String, String> contactMethods() {
         return CONTACT_METHODS;
     }
@@ -150,6 +169,13 @@ public final class ProfileLabels {
         add(known, business, "yearStarted", "year_started", business.yearStarted(), null);
         add(known, business, "employeeBand", "employee_band", business.employeeBand(), null);
         add(known, business, "website", "website", business.website(), null);
+        add(known, business, "layoffAnnounced", "layoff_announced", yesNo(business.layoffAnnounced()), null);
+        add(known, business, "hiringNeeds", "hiring_needs",
+                business.hiringNeeds() == null ? null : String.join(", ", business.hiringNeeds()), null);
+        add(known, business, "hourlyWageOffered", "hourly_wage_offered", business.hourlyWageOffered(), null);
+        add(known, business, "hiresPeopleWithDisabilities", "hires_people_with_disabilities",
+                yesNo(business.hiresPeopleWithDisabilities()), null);
+        add(known, business, "hiresVeterans", "hires_veterans", yesNo(business.hiresVeterans()), null);
         for (Establishment establishment : business.establishments()) {
             String prefix = "establishments." + establishment.id() + ".";
             add(known, business, prefix + "countyFips", "establishment.county_fips", establishment.countyFips(),
@@ -176,7 +202,27 @@ public final class ProfileLabels {
                 provenance));
     }
 
+    private static String yesNo(Boolean value) {
+        if (value == null) {
+            return null;
+        }
+        return value ? "yes" : "no";
+    }
+
     private static String shown(String field, String value, BusinessProfile business) {
+        if (field.equals("hiringNeeds")) {
+            if (value.isEmpty()) {
+                return "None";
+            }
+            return String.join("; ", java.util.Arrays.stream(value.split(", "))
+                    .map(kind -> org.onedoor.businesses.HiringNeeds.KINDS.getOrDefault(kind, kind)).toList());
+        }
+        if (field.equals("hourlyWageOffered")) {
+            return "$" + value + " per hour";
+        }
+        if (YES_NO_FACTS.contains(field)) {
+            return value.equals("yes") ? "Yes" : "No";
+        }
         if (field.equals("ownershipType")) {
             return OWNERSHIP_TYPES.getOrDefault(value, value);
         }

@@ -37,6 +37,9 @@ public class MergeService {
      * Shared business fields that a merge chooses between, in display order. FEIN is not among them, because two
      * different FEINs reject the merge and a single FEIN is always kept.
      */
+    // NOTE: the plan facts that eligibility rules use (layoff_announced, hiring_needs, hourly_wage_offered,
+    // hires_people_with_disabilities, hires_veterans) are not chosen between yet, so a merge keeps the survivor's
+    // values and drops the other business's.
     public static final List<String> CHOSEN_FIELDS = List.of("legal_name", "naics_code", "website", "ownership_type",
             "year_started", "employee_band");
 

@@ -22,6 +22,12 @@ final class MissingFacts {
         addIfEmpty(missing, profile.yearStarted(), "yearStarted", "Year started");
         addIfEmpty(missing, profile.employeeBand(), "employeeBand", "Employee count band");
         addIfEmpty(missing, profile.website(), "website", "Website");
+        addIfEmpty(missing, profile.layoffAnnounced(), "layoffAnnounced", "Layoff or closure announced");
+        addIfEmpty(missing, profile.hiringNeeds(), "hiringNeeds", "Hiring needs");
+        addIfEmpty(missing, profile.hourlyWageOffered(), "hourlyWageOffered", "Hourly wage offered");
+        addIfEmpty(missing, profile.hiresPeopleWithDisabilities(), "hiresPeopleWithDisabilities",
+                "Willing to hire people with disabilities");
+        addIfEmpty(missing, profile.hiresVeterans(), "hiresVeterans", "Willing to hire veterans");
         if (profile.contacts().isEmpty()) {
             missing.add(new MissingFact("contacts", "A contact person", null, null));
         }

@@ -48,6 +48,19 @@ class ProfileChanges {
                     newValue, null);
         }
 
+        /** Plans a change to a text array column. The history and provenance keep the items joined with "; ". */
+        static Change businessList(long businessId, String column, List<String> oldValue, List<String> newValue) {
+            return new Change(Kind.BUSINESS, businessId, column, column, null, null, joined(oldValue), joined(newValue),
+                    newValue == null ? null : newValue.toArray(String[]::new), null);
+        }
+
+        private static String joined(List<String> items) {
+            if (items == null) {
+                return null;
+            }
+            return items.isEmpty() ? "(none)" : String.join("; ", items);
+        }
+
         static Change establishment(long establishmentId, String column, Object oldValue, Object newValue) {
             return new Change(Kind.ESTABLISHMENT, establishmentId, column, "establishment." + column, establishmentId,
                     null, text(oldValue), text(newValue), newValue, null);

@@ -36,7 +36,8 @@ class ProfileEditingService implements BusinessProfileService {
     private static final Logger log = LoggerFactory.getLogger(ProfileEditingService.class);
 
     private static final Set<String> BUSINESS_KEYS = new LinkedHashSet<>(List.of("legalName", "tradeNames", "fein",
-            "ownershipType", "naicsCode", "yearStarted", "employeeBand", "website", "establishments", "contacts"));
+            "ownershipType", "naicsCode", "yearStarted", "employeeBand", "website", "layoffAnnounced", "hiringNeeds",
+            "hourlyWageOffered", "hiresPeopleWithDisabilities", "hiresVeterans", "establishments", "contacts"));
     private static final Set<String> ESTABLISHMENT_KEYS = new LinkedHashSet<>(List.of("countyFips", "uiAccountNumber",
             "worksiteEmployees", "timeZone"));
     private static final Set<String> CONTACT_KEYS = new LinkedHashSet<>(List.of("name", "role", "email", "phones",
@@ -135,6 +136,36 @@ class ProfileEditingService implements BusinessProfileService {
         }
         if (patch.containsKey("tradeNames")) {
             planTradeNames(current, patch.get("tradeNames"), planned, problems);
+        }
+        planPlans(current, patch, planned, problems);
+    }
+
+    /** Plans changes to the facts about the business's hiring and layoff plans. */
+    private void planPlans(BusinessProfile current, Map<String, Object> patch, List<Change> planned,
+                           List<FieldProblem> problems) {
+        long id = current.id();
+        if (patch.containsKey("layoffAnnounced")) {
+            plan(planned, Change.business(id, "layoff_announced", current.layoffAnnounced(),
+                    ProfileFieldRules.yesNo("layoffAnnounced", patch.get("layoffAnnounced"), "Layoff or closure announced",
+                            problems)));
+        }
+        if (patch.containsKey("hiringNeeds")) {
+            List<String> needs = rules.hiringNeeds("hiringNeeds", patch.get("hiringNeeds"), problems);
+            plan(planned, Change.businessList(id, "hiring_needs", current.hiringNeeds(), needs));
+        }
+        if (patch.containsKey("hourlyWageOffered")) {
+            plan(planned, Change.business(id, "hourly_wage_offered", current.hourlyWageOffered(),
+                    rules.hourlyWage("hourlyWageOffered", patch.get("hourlyWageOffered"), problems)));
+        }
+        if (patch.containsKey("hiresPeopleWithDisabilities")) {
+            plan(planned, Change.business(id, "hires_people_with_disabilities", current.hiresPeopleWithDisabilities(),
+                    ProfileFieldRules.yesNo("hiresPeopleWithDisabilities", patch.get("hiresPeopleWithDisabilities"),
+                            "Willing to hire people with disabilities", problems)));
+        }
+        if (patch.containsKey("hiresVeterans")) {
+            plan(planned, Change.business(id, "hires_veterans", current.hiresVeterans(),
+                    ProfileFieldRules.yesNo("hiresVeterans", patch.get("hiresVeterans"), "Willing to hire veterans",
+                            problems)));
         }
     }
 
@@ -298,6 +329,12 @@ class ProfileEditingService implements BusinessProfileService {
         log.info("Contact {} added to business {} by user {}", contactId, businessId, editor.userId());
 
         return contactId;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public org.onedoor.businesses.EligibilityFacts eligibilityFacts(long businessId) {
+        return profiles.eligibilityFacts(businessId).orElseThrow(() -> NotFoundException.of("Business", businessId));
     }
 
     @Override

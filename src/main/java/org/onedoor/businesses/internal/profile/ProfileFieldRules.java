@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.onedoor.businesses.HiringNeeds;
 import org.onedoor.reference.ReferenceData;
 import org.onedoor.shared.InvalidInputException.FieldProblem;
 import org.onedoor.shared.PhoneNumbers;
@@ -37,6 +38,7 @@ class ProfileFieldRules {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
     private static final int FIRST_YEAR = 1600;
+    private static final java.math.BigDecimal MAX_HOURLY_WAGE = new java.math.BigDecimal("99999.99");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private final ReferenceData referenceData;
@@ -177,6 +179,74 @@ class ProfileFieldRules {
 
     String preferredMethod(String path, Object raw, List<FieldProblem> problems) {
         return oneOf(path, raw, CONTACT_METHODS, "Preferred contact method", problems);
+    }
+
+    /** Accepts yes, no, true or false in any case, or a JSON boolean. */
+    static Boolean yesNo(String path, Object raw, String label, List<FieldProblem> problems) {
+        if (raw instanceof Boolean value) {
+            return value;
+        }
+        String value = text(path, raw, problems);
+        if (value == null) {
+            return null;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> {
+                return true;
+            }
+            case "no", "false" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new FieldProblem(path, label + " '" + value + "' is invalid. Answer yes or no."));
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Accepts a list of hiring need kinds, or the kinds as one text separated by commas. An empty list records that
+     * the business has no hiring needs; {@code null} clears the fact.
+     */
+    List<String> hiringNeeds(String path, Object raw, List<FieldProblem> problems) {
+        if (raw == null) {
+            return null;
+        }
+        List<?> items = raw instanceof List<?> list ? list : List.of(raw.toString().split(","));
+        List<String> kinds = new ArrayList<>();
+        for (Object item : items) {
+            String kind = item == null ? "" : item.toString().strip().toUpperCase(Locale.ROOT).replace(' ', '_')
+                    .replace('-', '_');
+            if (kind.isEmpty() || kinds.contains(kind)) {
+                continue;
+            }
+            if (!HiringNeeds.KINDS.containsKey(kind)) {
+                problems.add(new FieldProblem(path, "Hiring need '" + item + "' is invalid. Use one of "
+                        + String.join(", ", HiringNeeds.KINDS.keySet()) + "."));
+                return null;
+            }
+            kinds.add(kind);
+        }
+        return kinds;
+    }
+
+    /** Accepts an hourly wage in US dollars with at most two decimals, from 0 to 99999.99. */
+    java.math.BigDecimal hourlyWage(String path, Object raw, List<FieldProblem> problems) {
+        String value = text(path, raw, problems);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal wage = new java.math.BigDecimal(value.replace("$", "").strip());
+            if (wage.signum() < 0 || wage.scale() > 2 || wage.compareTo(MAX_HOURLY_WAGE) > 0) {
+                throw new NumberFormatException("out of range");
+            }
+            return wage.setScale(2);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(path, "Hourly wage '" + value
+                    + "' is invalid. Enter US dollars per hour with at most two decimals, such as 18.50."));
+            return null;
+        }
     }
 
     /** A phone as entered and its E.164 form with any extension as {@code ;ext=}. */

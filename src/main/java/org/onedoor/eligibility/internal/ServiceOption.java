@@ -1,0 +1,40 @@
+package org.onedoor.eligibility.internal;
+
+import java.time.Instant;
+
+import org.onedoor.eligibility.EligibilityResult;
+
+/**
+ * One service as the services panel of a business shows it.
+ *
+ * @param officeTimeZone the IANA time zone of the delivering office
+ */
+public record ServiceOption(long serviceId, String name, String categoryCode, String categoryName, long partnerId,
+                            String partnerName, long officeId, String officeName, String officeCity,
+                            String officeTimeZone, Availability availability, EligibilityResult eligibility) {
+
+    /**
+     * Live capacity as the panel shows it.
+     *
+     * @param status {@code AVAILABLE}, {@code FULL} or {@code UNKNOWN} (no capacity, or older than its freshness
+     *               limit)
+     * @param text the availability in words, such as "3 of 10 slots available"
+     * @param updatedAt when the capacity was last set or confirmed; {@code null} without capacity
+     */
+    public record Availability(String status, String text, Integer availableUnits, Integer maximumUnits, String unit,
+                               Instant updatedAt) {
+    }
+
+    /** Ranks the option: eligible and available first, then other eligible ones, unknown, and not eligible last. */
+    int rank() {
+        return switch (eligibility.status()) {
+            case ELIGIBLE -> switch (availability.status()) {
+                case "AVAILABLE" -> 0;
+                case "UNKNOWN" -> 1;
+                default -> 2;
+            };
+            case UNKNOWN -> 3;
+            case NOT_ELIGIBLE -> 4;
+        };
+    }
+}
