@@ -200,6 +200,17 @@ class PublicSearchTest {
     }
 
     @Test
+    void servicePageListsEligibilityRules() {
+        long serviceId = jdbc.sql("SELECT id FROM service WHERE name = 'Rapid Response information sessions'")
+                .query(Long.class).single();
+
+        String body = WebSession.anonymous(port).get("/find-services/services/" + serviceId).body();
+
+        assertThat(body).contains("A business must meet this rule:");
+        assertThat(body).contains("<li>Employer has announced a layoff or closure</li>");
+    }
+
+    @Test
     void staffInboxNeedsSignIn() {
         HttpResponse<String> inbox = WebSession.anonymous(port).get("/contact-requests");
 
