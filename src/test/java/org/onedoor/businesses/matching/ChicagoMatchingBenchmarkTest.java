@@ -44,6 +44,12 @@ class ChicagoMatchingBenchmarkTest {
     private static final double ENGINE_AUTO_MATCH = 0.95;
 
     private record Site(String clusterId, MatchProfile profile) {
+
+        String text() {
+            String name = profile.names().isEmpty() ? "" : profile.names().get(0).text();
+            String place = profile.places().isEmpty() ? "-" : profile.places().get(0).text();
+            return name + " / " + place + " / " + profile.phones();
+        }
     }
 
     /** A scored pair; {@code sameName} is whether the FEIN or a name is the same, as automatic joining needs. */
@@ -111,7 +117,46 @@ class ChicagoMatchingBenchmarkTest {
                     + measure(testPairs, threshold, false).line());
         }
 
+        if (Boolean.getBoolean("onedoor.benchmark.misses")) {
+            printMisses(tuning, scorer, ENGINE_AUTO_MATCH);
+        }
         assertThat(onTest.truePositives()).isPositive();
+    }
+
+    /**
+     * Prints the missed and the false joins of the tuning half by their evidence, most frequent first, with examples,
+     * to study where the rule fails. Only the tuning half is shown, so what is learnt here is not tuned on the test
+     * half.
+     */
+    private static void printMisses(List<Site> sites, MatchScorer scorer, double threshold) {
+        Map<String, List<String>> missed = new HashMap<>();
+        Map<String, List<String>> wrong = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                Site a = sites.get(i);
+                Site b = sites.get(j);
+                boolean same = a.clusterId().equals(b.clusterId());
+                MatchResult result = scorer.score(a.profile(), b.profile());
+                boolean predicted = MatchScorer.isPlainlySame(result, threshold);
+                if (predicted == same) {
+                    continue;
+                }
+                String signature = result.evidence().stream()
+                        .map(item -> item.kind() + (item.logOdds() < 0 ? "-" : "+")).sorted().toList().toString();
+                String example = String.format(Locale.ROOT, "%.3f %s | %s", result.score(), a.text(), b.text());
+                (same ? missed : wrong).computeIfAbsent(signature, key -> new ArrayList<>()).add(example);
+            }
+        }
+        for (var entry : List.of(Map.entry("MISSED", missed), Map.entry("WRONG", wrong))) {
+            System.out.println("== " + entry.getKey());
+            entry.getValue().entrySet().stream()
+                    .sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+                    .limit(15)
+                    .forEach(group -> {
+                        System.out.println(group.getValue().size() + " " + group.getKey());
+                        group.getValue().stream().limit(4).forEach(example -> System.out.println("    " + example));
+                    });
+        }
     }
 
     /** Chooses the threshold with the best F1 among those with precision of at least 0.98 on the tuning half. */
