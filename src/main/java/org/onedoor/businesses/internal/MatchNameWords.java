@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatchNameWords {
 
+    private static final long COUNT_MAX_AGE_NANOS = 10_000_000_000L;
+
     private final JdbcClient jdbc;
+    private volatile CachedCount businessCount;
 
     MatchNameWords(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,12 +50,29 @@ public class MatchNameWords {
                     .query((rs, row) -> counts.put(rs.getString(1), rs.getInt(2)))
                     .list();
         }
-        // NOTE: reltuples is the planner's estimate, refreshed by ANALYZE; MatchNameWeights assumes at least
-        // 1,000 names, so a stale estimate on a small table changes little.
-        long total = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'business'::regclass")
+        return new MatchNameWeights(counts, businessCount());
+    }
+
+    /**
+     * Returns the planner's estimate of the number of businesses, read at most once every 10 seconds: it changes
+     * slowly, and reading it for every record would cost a query each.
+     */
+    // NOTE: reltuples is refreshed by ANALYZE; MatchNameWeights assumes at least 1,000 names, so a stale estimate on
+    // a small table changes little.
+    long businessCount() {
+        long now = System.nanoTime();
+        CachedCount cached = businessCount;
+        if (cached != null && now - cached.readAt() < COUNT_MAX_AGE_NANOS) {
+            return cached.count();
+        }
+        long count = jdbc.sql("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'business'::regclass")
                 .query(Long.class)
                 .single();
-        return new MatchNameWeights(counts, total);
+        businessCount = new CachedCount(count, now);
+        return count;
+    }
+
+    private record CachedCount(long count, long readAt) {
     }
 
     public static TreeSet<String> wordsOf(String name) {
