@@ -1,7 +1,9 @@
 package org.onedoor.businesses.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -22,18 +24,22 @@ public class MatchNameWords {
     }
 
     /**
-     * Counts the words of one new legal or trade name. Words are written in sorted order so two transactions that
-     * count the same words wait for each other instead of deadlocking.
+     * Counts the words of new legal or trade names in one statement; a word in two of the names counts twice.
+     * Words are written in sorted order so two transactions that count the same words wait for each other instead
+     * of deadlocking.
      */
-    void countName(String name) {
-        TreeSet<String> words = wordsOf(name);
+    void countNames(Collection<String> names) {
+        List<String> words = new ArrayList<>();
+        names.forEach(name -> words.addAll(wordsOf(name)));
         if (words.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         INSERT INTO business_name_word (word, name_count)
-                        SELECT word, 1 FROM unnest(CAST(:words AS text[])) AS w(word)
-                        ON CONFLICT (word) DO UPDATE SET name_count = business_name_word.name_count + 1
+                        SELECT word, count(*) FROM unnest(CAST(:words AS text[])) AS w(word)
+                        GROUP BY word
+                        ORDER BY word
+                        ON CONFLICT (word) DO UPDATE SET name_count = business_name_word.name_count + excluded.name_count
                         """)
                 .param("words", words.toArray(String[]::new))
                 .update();

@@ -11,6 +11,7 @@ import org.onedoor.businesses.IncomingAddress;
 import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
+import org.onedoor.shared.InvalidInputException;
 import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
 import org.onedoor.businesses.internal.BusinessCandidates.KnownEstablishment;
 import org.slf4j.Logger;
@@ -59,8 +60,10 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         this.nameWords = nameWords;
     }
 
+    // An invalid record is rejected before anything is written, so it need not roll back the caller's transaction:
+    // an import registers a batch of records in one.
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public Registration register(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
         NameKey legalKey = NameKey.of(business.legalName());
@@ -114,11 +117,15 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         if (fein != null) {
             hashes.add(("fein:" + fein).hashCode());
         }
-        hashes.stream().distinct().sorted().forEach(hash -> jdbc.sql("SELECT pg_advisory_xact_lock(:space, :hash)")
+        // One statement takes all locks, in the order of the sorted subquery.
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(:space, hash))
+                        FROM (SELECT DISTINCT hash FROM unnest(CAST(:hashes AS integer[])) AS h(hash) ORDER BY hash) sorted
+                        """)
                 .param("space", NAME_LOCK_SPACE)
-                .param("hash", hash)
-                .query((rs, row) -> Boolean.TRUE)
-                .list());
+                .param("hashes", hashes.toArray(Integer[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {
@@ -192,7 +199,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .param("websiteKey", MatchKeys.websiteKey(business.website()))
                 .query(Long.class)
                 .single();
-        nameWords.countName(business.legalName());
+        List<String> newNames = new java.util.ArrayList<>(List.of(business.legalName()));
         history.set("legal_name", null, business.legalName().strip());
         setIfPresent(history, "fein", business.fein());
         setIfPresent(history, "naics_code", business.naicsCode());
@@ -200,15 +207,15 @@ class MatchingBusinessRegistry implements BusinessRegistry {
 
         Set<String> knownKeys = new LinkedHashSet<>(List.of(legalKey.matchKey()));
         for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history);
+            addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
+        nameWords.countNames(newNames);
 
         Long establishmentId = hasEstablishment(business)
                 ? addEstablishment(businessId, business, addressKey, history)
                 : null;
-        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, null);
         history.added("source_record", establishmentId, describe(source));
-        history.write(jdbc, businessId, source, sourceRecordId);
+        addSourceRecord(businessId, establishmentId, business, source, null, history);
         return businessId;
     }
 
@@ -219,32 +226,31 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         HistoryEntries history = new HistoryEntries();
 
         Set<String> knownKeys = new LinkedHashSet<>(candidate.allNameKeys());
+        List<String> newNames = new java.util.ArrayList<>();
         if (!knownKeys.contains(legalKey.matchKey())) {
             history.conflict("legal_name", null, candidate.legalName(), business.legalName().strip());
-            addTradeName(businessId, business.legalName(), knownKeys, history);
+            addTradeName(businessId, business.legalName(), knownKeys, history, newNames);
         }
         for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history);
+            addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
+        nameWords.countNames(newNames);
         fillBusinessFields(candidate, business, history);
 
         Long establishmentId = establishmentFor(match, business, addressKey, history);
-        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, match.reason());
         history.added("source_record", establishmentId, describe(source));
-        history.write(jdbc, businessId, source, sourceRecordId);
-        jdbc.sql("UPDATE business SET updated_at = now() WHERE id = :id").param("id", businessId).update();
+        addSourceRecord(businessId, establishmentId, business, source, match.reason(), history);
     }
 
     private void fillBusinessFields(Candidate candidate, IncomingBusiness business, HistoryEntries history) {
         String fein = fill("fein", candidate.fein(), business.fein(), null, history);
         String naics = fill("naics_code", candidate.naicsCode(), business.naicsCode(), null, history);
         String website = fill("website", candidate.website(), business.website(), null, history);
-        if (fein == null && naics == null && website == null) {
-            return;
-        }
+        // Also marks the business as updated, in the same statement.
         jdbc.sql("""
                         UPDATE business
-                        SET fein = coalesce(fein, :fein),
+                        SET updated_at = now(),
+                            fein = coalesce(fein, :fein),
                             naics_code = coalesce(naics_code, :naicsCode),
                             website = coalesce(website, :website),
                             website_key = CASE WHEN website IS NULL THEN :websiteKey ELSE website_key END
@@ -362,7 +368,9 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .update();
     }
 
-    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history) {
+    /** Adds a trade name unless the business has its key already, and notes it in {@code newNames} for counting. */
+    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history,
+                              List<String> newNames) {
         NameKey key = NameKey.of(tradeName);
         if (key.isEmpty() || !knownKeys.add(key.matchKey())) {
             return;
@@ -376,7 +384,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .param("name", tradeName.strip())
                 .param("nameKey", key.matchKey())
                 .update();
-        nameWords.countName(tradeName);
+        newNames.add(tradeName);
         history.added("trade_name", null, tradeName.strip());
     }
 
@@ -417,29 +425,31 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         return id;
     }
 
-    private long addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
-                                 SourceReference source, String matchReason) {
-        return jdbc.sql("""
-                        INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
-                                                            line_number, raw_values, incoming, match_reason, user_id,
-                                                            partner_id)
-                        VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
-                                CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
+    /**
+     * Adds the source record and the registration's history rows, which name it, in one statement: the history
+     * rows select the id that the source record's insert returns.
+     */
+    private void addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
+                                 SourceReference source, String matchReason, HistoryEntries history) {
+        String sql = """
+                WITH source_record AS (
+                    INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
+                                                        line_number, raw_values, incoming, match_reason, user_id,
+                                                        partner_id)
+                    VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
+                            CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
+                    RETURNING id)
+                INSERT INTO business_history (%s)
+                %s""".formatted(HistoryEntries.COLUMNS, HistoryEntries.rowsSelect("(SELECT id FROM source_record)"));
+        history.bind(jdbc.sql(sql), businessId, source)
                 .param("establishmentId", establishmentId)
-                .param("kind", source.kind())
                 .param("sourceName", source.sourceName())
                 .param("importId", source.importId())
                 .param("lineNumber", source.lineNumber())
                 .param("rawValues", json.writeValueAsString(source.rawValues() == null ? java.util.Map.of() : source.rawValues()))
                 .param("incoming", json.writeValueAsString(business))
                 .param("matchReason", matchReason)
-                .param("userId", source.userId())
-                .param("partnerId", source.partnerId())
-                .query(Long.class)
-                .single();
+                .update();
     }
 
     private static boolean hasEstablishment(IncomingBusiness business) {
