@@ -24,25 +24,22 @@ public class MatchNameWords {
     }
 
     /**
-     * Counts the words of new legal or trade names in one statement; a word in two of the names counts twice.
-     * Words are written in sorted order so two transactions that count the same words wait for each other instead
-     * of deadlocking.
+     * Adds the words of parameter {@code words} (a text array, see {@link #wordsToCount}) to the counts. Words are
+     * written in sorted order so two transactions that count the same words wait for each other instead of
+     * deadlocking. The registry runs it as part of a larger statement.
      */
-    void countNames(Collection<String> names) {
+    static final String COUNT_WORDS = """
+            INSERT INTO business_name_word (word, name_count)
+            SELECT word, count(*) FROM unnest(CAST(:words AS text[])) AS w(word)
+            GROUP BY word
+            ORDER BY word
+            ON CONFLICT (word) DO UPDATE SET name_count = business_name_word.name_count + excluded.name_count""";
+
+    /** Returns the words of new legal or trade names to count; a word in two of the names is there twice. */
+    static String[] wordsToCount(Collection<String> names) {
         List<String> words = new ArrayList<>();
         names.forEach(name -> words.addAll(wordsOf(name)));
-        if (words.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO business_name_word (word, name_count)
-                        SELECT word, count(*) FROM unnest(CAST(:words AS text[])) AS w(word)
-                        GROUP BY word
-                        ORDER BY word
-                        ON CONFLICT (word) DO UPDATE SET name_count = business_name_word.name_count + excluded.name_count
-                        """)
-                .param("words", words.toArray(String[]::new))
-                .update();
+        return words.toArray(String[]::new);
     }
 
     /** Reads the counts of the given words, and the estimated number of businesses as the total. */

@@ -2,6 +2,7 @@ package org.onedoor.businesses.internal;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -186,19 +187,28 @@ class MatchingBusinessRegistry implements BusinessRegistry {
 
     private long create(IncomingBusiness business, NameKey legalKey, AddressKey addressKey, SourceReference source) {
         HistoryEntries history = new HistoryEntries();
-        long businessId = jdbc.sql("""
-                        INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
-                        VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
-                        RETURNING id
-                        """)
+        String insertBusiness = """
+                INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
+                VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
+                RETURNING id""";
+        boolean withEstablishment = hasEstablishment(business);
+        // With an establishment, both rows are inserted in one statement, which returns both ids.
+        List<Long> ids = jdbc.sql(withEstablishment
+                        ? "WITH new_business AS (" + insertBusiness + ") " + INSERT_ESTABLISHMENT.formatted(
+                                "SELECT id, ", "FROM new_business") + " RETURNING business_id, id"
+                        : insertBusiness)
                 .param("legalName", business.legalName().strip())
                 .param("nameKey", legalKey.matchKey())
                 .param("fein", business.fein())
                 .param("naicsCode", business.naicsCode())
                 .param("website", business.website())
                 .param("websiteKey", MatchKeys.websiteKey(business.website()))
-                .query(Long.class)
+                .params(withEstablishment ? establishmentParams(business, addressKey) : Map.of())
+                .query((rs, row) -> withEstablishment ? List.of(rs.getLong(1), rs.getLong(2)) : List.of(rs.getLong(1)))
                 .single();
+        long businessId = ids.get(0);
+        Long establishmentId = withEstablishment ? ids.get(1) : null;
+
         List<String> newNames = new java.util.ArrayList<>(List.of(business.legalName()));
         history.set("legal_name", null, business.legalName().strip());
         setIfPresent(history, "fein", business.fein());
@@ -209,13 +219,11 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         for (String tradeName : business.tradeNames()) {
             addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
-        nameWords.countNames(newNames);
-
-        Long establishmentId = hasEstablishment(business)
-                ? addEstablishment(businessId, business, addressKey, history)
-                : null;
+        if (withEstablishment) {
+            noteEstablishment(establishmentId, business, history);
+        }
         history.added("source_record", establishmentId, describe(source));
-        addSourceRecord(businessId, establishmentId, business, source, null, history);
+        addSourceRecord(businessId, establishmentId, business, source, null, history, newNames);
         return businessId;
     }
 
@@ -234,12 +242,11 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         for (String tradeName : business.tradeNames()) {
             addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
-        nameWords.countNames(newNames);
         fillBusinessFields(candidate, business, history);
 
         Long establishmentId = establishmentFor(match, business, addressKey, history);
         history.added("source_record", establishmentId, describe(source));
-        addSourceRecord(businessId, establishmentId, business, source, match.reason(), history);
+        addSourceRecord(businessId, establishmentId, business, source, match.reason(), history, newNames);
     }
 
     private void fillBusinessFields(Candidate candidate, IncomingBusiness business, HistoryEntries history) {
@@ -388,51 +395,67 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         history.added("trade_name", null, tradeName.strip());
     }
 
+    // The columns of a new establishment; %s are what comes before the values (the business id) and after them.
+    private static final String INSERT_ESTABLISHMENT = """
+            INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
+                                       country_code, county_fips, phone, phone_e164, phone_extension,
+                                       address_key, unit_key, zip5, city_key)
+            %s :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
+                    :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey %s""";
+
     private long addEstablishment(long businessId, IncomingBusiness business, AddressKey addressKey,
                                   HistoryEntries history) {
+        long id = jdbc.sql(INSERT_ESTABLISHMENT.formatted("VALUES (:businessId, ", ")") + " RETURNING id")
+                .param("businessId", businessId)
+                .params(establishmentParams(business, addressKey))
+                .query(Long.class)
+                .single();
+        noteEstablishment(id, business, history);
+        return id;
+    }
+
+    private static Map<String, Object> establishmentParams(IncomingBusiness business, AddressKey addressKey) {
         IncomingAddress address = business.address() == null
                 ? new IncomingAddress(null, null, null, null, null, null, null)
                 : business.address();
-        long id = jdbc.sql("""
-                        INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
-                                                   country_code, county_fips, phone, phone_e164, phone_extension,
-                                                   address_key, unit_key, zip5, city_key)
-                        VALUES (:businessId, :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
-                                :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey)
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("line1", address.line1())
-                .param("line2", address.line2())
-                .param("city", address.city())
-                .param("state", address.state())
-                .param("postalCode", address.postalCode())
-                .param("countryCode", address.countryCode() == null ? "US" : address.countryCode())
-                .param("countyFips", address.countyFips())
-                .param("phone", business.phone())
-                .param("phoneE164", business.phoneE164())
-                .param("extension", business.phoneExtension())
-                .param("addressKey", addressKey.street())
-                .param("unitKey", addressKey.unit())
-                .param("zip5", addressKey.zip5())
-                .param("cityKey", addressKey.city())
-                .query(Long.class)
-                .single();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("line1", address.line1());
+        params.put("line2", address.line2());
+        params.put("city", address.city());
+        params.put("state", address.state());
+        params.put("postalCode", address.postalCode());
+        params.put("countryCode", address.countryCode() == null ? "US" : address.countryCode());
+        params.put("countyFips", address.countyFips());
+        params.put("phone", business.phone());
+        params.put("phoneE164", business.phoneE164());
+        params.put("extension", business.phoneExtension());
+        params.put("addressKey", addressKey.street());
+        params.put("unitKey", addressKey.unit());
+        params.put("zip5", addressKey.zip5());
+        params.put("cityKey", addressKey.city());
+        return params;
+    }
+
+    private static void noteEstablishment(long id, IncomingBusiness business, HistoryEntries history) {
+        IncomingAddress address = business.address() == null
+                ? new IncomingAddress(null, null, null, null, null, null, null)
+                : business.address();
         history.added("establishment", id, EstablishmentText.oneLine(address));
         if (business.phone() != null && !business.phone().isBlank()) {
             history.set("establishment.phone", id, business.phone());
         }
-        return id;
     }
 
     /**
-     * Adds the source record and the registration's history rows, which name it, in one statement: the history
-     * rows select the id that the source record's insert returns.
+     * Adds the source record, the registration's history rows (which name it) and the word counts of the new names
+     * in one statement: the history rows select the id that the source record's insert returns.
      */
     private void addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
-                                 SourceReference source, String matchReason, HistoryEntries history) {
+                                 SourceReference source, String matchReason, HistoryEntries history,
+                                 List<String> newNames) {
         String sql = """
-                WITH source_record AS (
+                WITH counted_words AS (%s),
+                source_record AS (
                     INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
                                                         line_number, raw_values, incoming, match_reason, user_id,
                                                         partner_id)
@@ -440,8 +463,10 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                             CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
                     RETURNING id)
                 INSERT INTO business_history (%s)
-                %s""".formatted(HistoryEntries.COLUMNS, HistoryEntries.rowsSelect("(SELECT id FROM source_record)"));
+                %s""".formatted(MatchNameWords.COUNT_WORDS, HistoryEntries.COLUMNS,
+                HistoryEntries.rowsSelect("(SELECT id FROM source_record)"));
         history.bind(jdbc.sql(sql), businessId, source)
+                .param("words", MatchNameWords.wordsToCount(newNames))
                 .param("establishmentId", establishmentId)
                 .param("sourceName", source.sourceName())
                 .param("importId", source.importId())
