@@ -13,4 +13,12 @@ public interface BusinessRegistry {
      * @throws org.onedoor.shared.InvalidInputException when a required value is missing or invalid
      */
     Registration register(IncomingBusiness business, SourceReference source);
+
+    /**
+     * Takes, in the caller's transaction, the locks that registering these records will need, in one statement and
+     * in one global order. A caller that registers a batch of records in one transaction calls it first, so the
+     * records need no lock statements of their own and two batches never wait for each other in opposite orders.
+     * Records that are invalid are skipped; {@link #register} still checks them.
+     */
+    void lockFor(java.util.List<IncomingBusiness> businesses);
 }

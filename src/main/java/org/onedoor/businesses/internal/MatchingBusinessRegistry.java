@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,9 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     // First key of pg_advisory_xact_lock(int, int), so these locks do not collide with other modules' locks.
     private static final int NAME_LOCK_SPACE = 61_001;
 
+    // Key of the transaction resource with the advisory locks held, see heldLocks().
+    private static final Object HELD_LOCKS = new Object();
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IncomingValidation validation;
@@ -71,7 +76,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         AddressKey addressKey = AddressKey.of(business.address());
         MatchProfile profile = MatchProfile.of(business);
 
-        lock(nameKeys(profile), business.fein());
+        lock(lockHashes(profile, business.fein()));
         List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false);
         Optional<Match> match = choose(ranked, addressKey);
 
@@ -92,7 +97,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     public Registration registerAsNew(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
         MatchProfile profile = MatchProfile.of(business);
-        lock(nameKeys(profile), business.fein());
+        lock(lockHashes(profile, business.fein()));
         long id = create(business, NameKey.of(business.legalName()), AddressKey.of(business.address()), source);
         log.info("Business {} created as confirmed different business by user {}", id, source.userId());
         return new Registration(id, true, null);
@@ -113,20 +118,69 @@ class MatchingBusinessRegistry implements BusinessRegistry {
      */
     // NOTE: records whose names are only similar (not the same key) and share no FEIN are not serialized. Two of
     // them registered at the same moment can both be created, and the duplicates endpoint finds them afterwards.
-    private void lock(Set<String> nameKeys, String fein) {
-        List<Integer> hashes = new java.util.ArrayList<>(nameKeys.stream().map(key -> ("name:" + key).hashCode()).toList());
+    @Override
+    @Transactional
+    public void lockFor(List<IncomingBusiness> businesses) {
+        Set<Integer> hashes = new java.util.TreeSet<>();
+        for (IncomingBusiness business : businesses) {
+            // A record without a name is rejected by register before it locks anything.
+            if (business != null && business.legalName() != null) {
+                hashes.addAll(lockHashes(MatchProfile.of(business), business.fein()));
+            }
+        }
+        lock(hashes);
+    }
+
+    private static Set<Integer> lockHashes(MatchProfile profile, String fein) {
+        Set<Integer> hashes = new java.util.TreeSet<>();
+        nameKeys(profile).forEach(key -> hashes.add(("name:" + key).hashCode()));
         if (fein != null) {
             hashes.add(("fein:" + fein).hashCode());
         }
-        // One statement takes all locks, in the order of the sorted subquery.
+        return hashes;
+    }
+
+    /**
+     * Takes the advisory locks not yet held in this transaction, in one statement and in the order of the sorted
+     * subquery. The locks held are kept as a transaction resource, so a record of a batch locked by
+     * {@link #lockFor} needs no statement.
+     */
+    private void lock(Set<Integer> hashes) {
+        Set<Integer> held = heldLocks();
+        List<Integer> missing = hashes.stream().filter(hash -> !held.contains(hash)).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         SELECT count(pg_advisory_xact_lock(:space, hash))
                         FROM (SELECT DISTINCT hash FROM unnest(CAST(:hashes AS integer[])) AS h(hash) ORDER BY hash) sorted
                         """)
                 .param("space", NAME_LOCK_SPACE)
-                .param("hashes", hashes.toArray(Integer[]::new))
+                .param("hashes", missing.toArray(Integer[]::new))
                 .query(Long.class)
                 .single();
+        held.addAll(missing);
+    }
+
+    /** Returns the advisory lock hashes taken in the current transaction; a new set outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private static Set<Integer> heldLocks() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new java.util.HashSet<>();
+        }
+        Set<Integer> held = (Set<Integer>) TransactionSynchronizationManager.getResource(HELD_LOCKS);
+        if (held == null) {
+            Set<Integer> created = new java.util.HashSet<>();
+            TransactionSynchronizationManager.bindResource(HELD_LOCKS, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HELD_LOCKS);
+                }
+            });
+            held = created;
+        }
+        return held;
     }
 
     private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {

@@ -121,6 +121,7 @@ public class ImportRunner {
         }
         try {
             Boolean written = transactions.execute(status -> {
+                registry.lockFor(rows.stream().filter(row -> !row.isRejected()).map(CleanedRow::business).toList());
                 List<ImportJobs.RowOutcome> outcomes = new ArrayList<>();
                 List<RowIssue> issues = new ArrayList<>();
                 for (CleanedRow row : rows) {
