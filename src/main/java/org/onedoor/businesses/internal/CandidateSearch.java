@@ -178,23 +178,24 @@ public class CandidateSearch {
      * no evidence.
      */
     private List<List<String>> rareWordSets(MatchProfile profile) {
-        Set<String> asked = new LinkedHashSet<>();
+        Set<String> recordWords = new LinkedHashSet<>();
         for (MatchProfile.Name name : profile.names()) {
             for (String word : TextFolding.fold(name.text()).split(" ")) {
                 if (word.length() > 1 && !NameKey.isLegalForm(word)) {
-                    asked.add(word);
+                    recordWords.add(word);
                 }
             }
         }
-        if (asked.isEmpty()) {
+        if (recordWords.isEmpty()) {
             return List.of();
         }
         Map<String, Integer> counts = new HashMap<>();
         jdbc.sql(SPELLINGS)
-                .param("words", asked.toArray(String[]::new))
+                .param("words", recordWords.toArray(String[]::new))
                 .param("spellings", SPELLINGS_PER_WORD)
                 .query((rs, row) -> counts.put(rs.getString(1), rs.getInt(2)))
                 .list();
+
         MatchNameWeights weights = new MatchNameWeights(counts, nameWords.businessCount());
         Comparator<String> rarestFirst = Comparator.comparingInt((String word) -> counts.getOrDefault(word, 0))
                 .thenComparing(Comparator.naturalOrder());
@@ -205,9 +206,10 @@ public class CandidateSearch {
                 .sorted(rarestFirst)
                 .limit(RARE_WORDS)
                 .toList();
+
         List<List<String>> sets = new ArrayList<>();
         found.forEach(word -> sets.add(List.of(word)));
-        List<String> pair = asked.stream()
+        List<String> pair = recordWords.stream()
                 .filter(word -> counts.getOrDefault(word, 0) > 0 && !weights.isCommon(word))
                 .sorted(rarestFirst)
                 .limit(2)

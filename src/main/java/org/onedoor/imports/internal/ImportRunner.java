@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportRunner {
 
     /**
-     * Records per transaction. One transaction per record spent a commit and a pool round trip on each; a batch
-     * shares them, and writes its import rows and issues in one statement each.
+     * Records per transaction. One transaction per record spent a commit and a pool round trip on each. A batch
+     * shares them and writes its import rows and issues in one statement each.
      */
     static final int BATCH_SIZE = 100;
 

@@ -156,7 +156,7 @@ class MatchScorerTest {
     }
 
     @Test
-    void agencyPrefixAtSameAddressAndPhoneJoinsAutomatically() {
+    void agencyPrefixJoinsOnAddressAndPhone() {
         MatchProfile site = profile("Johnson", List.of(), null, null, address("1504 S Albany Ave"), "+17735341833");
         MatchProfile withAgency = profile("Chicago Public Schools Johnson", List.of(), null, null,
                 address("1504 S. ALBANY AVENUE"), "+17735341833");
@@ -168,7 +168,7 @@ class MatchScorerTest {
     }
 
     @Test
-    void namesDifferingInMoreRareWordsNeverJoinOnAddressAndPhone() {
+    void moreRareWordsApartNeverJoin() {
         MatchProfile first = profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"),
                 "+15742322277");
         MatchProfile second = profile("Franks Bellweather Catering", List.of(), null, null,
