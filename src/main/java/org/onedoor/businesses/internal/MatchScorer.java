@@ -63,29 +63,15 @@ public final class MatchScorer {
 
     /**
      * Tells whether a result is plainly the same business, so a record may join it without a person deciding. The
-     * score must reach the threshold, and one of these must hold:
-     * <ul>
-     * <li>the FEIN is the same;</li>
-     * <li>a name (legal or trade, after normalization) is the same, or one name is part of the other with only
-     * common words left over;</li>
-     * <li>the names are more alike than not (their shared words, weighted by rarity, outweigh the words only one
-     * has, so the name evidence counts for the match), and both the street address (house number and street) and
-     * the phone are the same. Two exact identifiers of the place agree and so do the names' rare words, as when an
-     * agency writes its name before the site's ("Chicago Public Schools Johnson" and "Johnson").</li>
-     * </ul>
-     * Address and phone are never enough when the names share no rare word or differ in more rare words than they
-     * share ("Frank's Place Ragamuffin" and "Frank's Place Catering"), because another business can take over the
-     * premises and the number.
+     * score must reach the threshold. The FEIN or a name (legal or trade, after normalization) must also be the
+     * same, or one name must be part of the other with only common words left over. Address and phone without such a name are never
+     * enough, because "Frank's Place Ragamuffin" at the address and phone of "Frank's Place" may be another business.
      */
     public static boolean isPlainlySame(MatchResult result, double threshold) {
         boolean sameFein = result.evidence().stream()
                 .anyMatch(item -> item.kind() == Kind.FEIN && item.logOdds() >= 0);
         boolean sameName = result.has(Kind.LEGAL_NAME) || result.has(Kind.TRADE_NAME) || result.has(Kind.CONTAINED_NAME);
-        boolean namesAlike = result.evidence().stream()
-                .anyMatch(item -> item.kind() == Kind.SIMILAR_NAME && item.logOdds() > 0);
-        boolean samePlaceAndPhone = namesAlike
-                && (result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER)) && result.has(Kind.PHONE);
-        return result.score() >= threshold && (sameFein || sameName || samePlaceAndPhone);
+        return result.score() >= threshold && (sameFein || sameName);
     }
 
     public MatchResult score(MatchProfile incoming, MatchProfile known) {

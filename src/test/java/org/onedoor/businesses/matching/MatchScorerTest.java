@@ -156,18 +156,6 @@ class MatchScorerTest {
     }
 
     @Test
-    void agencyPrefixJoinsOnAddressAndPhone() {
-        MatchProfile site = profile("Johnson", List.of(), null, null, address("1504 S Albany Ave"), "+17735341833");
-        MatchProfile withAgency = profile("Chicago Public Schools Johnson", List.of(), null, null,
-                address("1504 S. ALBANY AVENUE"), "+17735341833");
-
-        MatchResult result = SCORER.score(withAgency, site);
-
-        assertThat(result.has(MatchEvidence.Kind.SIMILAR_NAME)).isTrue();
-        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
-    }
-
-    @Test
     void moreRareWordsApartNeverJoin() {
         MatchProfile first = profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"),
                 "+15742322277");
