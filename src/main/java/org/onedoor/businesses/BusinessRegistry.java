@@ -24,4 +24,12 @@ public interface BusinessRegistry {
      * Call it inside a transaction; outside one, the lock ends with the statement.
      */
     List<Long> findByNameLocked(String name);
+
+    /**
+     * Takes, in the caller's transaction, the locks that registering these records will need, in one statement and
+     * in one global order. A caller that registers a batch of records in one transaction calls it first, so the
+     * records need no lock statements of their own, and two batches never wait for each other's advisory locks in
+     * opposite orders. Records without a legal name are skipped, and {@link #register} still checks every record.
+     */
+    void lockFor(List<IncomingBusiness> businesses);
 }

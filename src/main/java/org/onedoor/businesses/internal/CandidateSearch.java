@@ -2,8 +2,10 @@ package org.onedoor.businesses.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
@@ -13,14 +15,24 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the businesses a record could be a duplicate of and ranks them by {@link MatchScorer}. Candidates come
  * only through indexes: exact blocking keys (FEIN, name key without spaces, phone in E.164, website key, address
- * key with house number) and the trigram indexes on folded legal and trade names, at most
- * {@link #SIMILAR_NAMES_PER_NAME} per name, so the search does not slow down as the table grows.
+ * key with house number) and, for similar names, the rare words of the record's names. Each rare word, or a stored
+ * word spelled like it (a typo), leads to at most {@link #SIMILAR_NAMES_PER_WORD} businesses whose names contain it,
+ * so the search reads a bounded number of rows however large the tables grow.
  */
 @Component
 public class CandidateSearch {
 
-    /** Businesses read per name through the trigram indexes, most similar first. */
-    public static final int SIMILAR_NAMES_PER_NAME = 20;
+    /** Businesses read per rare name word (and per trade name table), through the name word indexes. */
+    public static final int SIMILAR_NAMES_PER_WORD = 25;
+
+    /** How many of the rarest words of the record's names are looked up. */
+    static final int RARE_WORDS = 4;
+
+    /** Stored words read per word of the record, most alike first: the word itself and its likely misspellings. */
+    static final int SPELLINGS_PER_WORD = 3;
+
+    // A word in more names than this is too frequent to find a business by, even when it is not "common" yet.
+    private static final int MAX_NAMES_PER_WORD = 5_000;
 
     /** A candidate with its score and evidence. */
     record Scored(Candidate candidate, MatchResult result) {
@@ -41,31 +53,40 @@ public class CandidateSearch {
             SELECT id FROM business WHERE website_key = :websiteKey
             """;
 
-    // Similar names through the trigram indexes. Each name is its own parameter rather than an element of an array
-    // joined laterally, so the planner knows the value and estimates the trigram match as selective. With a lateral
-    // parameter it assumes that 2% of the table matches and reads the table sequentially.
-    private static final String SIMILAR_NAMES = """
+    // Names that contain a rare word, through the GIN indexes on the names' word arrays (V19). Each word is its own
+    // parameter, so the planner sees the value and its frequency and keeps the index scan under the LIMIT.
+    private static final String NAMES_WITH_WORDS = """
             UNION
             (SELECT id FROM business
-             WHERE folded_legal_name % :name{i} OR :name{i} <% folded_legal_name
-             ORDER BY word_similarity(:name{i}, folded_legal_name) DESC, id
+             WHERE regexp_split_to_array(folded_legal_name, ' ') @> CAST(:words{i} AS text[])
              LIMIT :limit)
             UNION
             (SELECT business_id FROM business_trade_name
-             WHERE folded_name % :name{i} OR :name{i} <% folded_name
-             ORDER BY word_similarity(:name{i}, folded_name) DESC, id
+             WHERE regexp_split_to_array(folded_name, ' ') @> CAST(:words{i} AS text[])
              LIMIT :limit)
             """;
 
+    // Stored name words spelled like each word of the record (trigram similarity on the small word table), with
+    // the number of names that contain them.
+    private static final String SPELLINGS = """
+            SELECT w.word, w.name_count
+            FROM unnest(CAST(:words AS text[])) AS q(word)
+            CROSS JOIN LATERAL (SELECT word, name_count FROM business_name_word
+                                WHERE word % q.word
+                                ORDER BY similarity(word, q.word) DESC, word
+                                LIMIT :spellings) w
+            """;
+
     /**
-     * Returns the candidate query for the given number of folded names, with parameters {@code fein},
-     * {@code nameKeys}, {@code phones}, {@code streets}, {@code websiteKey}, {@code limit} and {@code name0},
-     * {@code name1}...; public so a test can check its plan with EXPLAIN.
+     * Returns the candidate query for the given number of word sets, with parameters {@code fein},
+     * {@code nameKeys}, {@code phones}, {@code streets}, {@code websiteKey}, {@code limit} and {@code words0},
+     * {@code words1}... (each a text array of folded words that a name must all contain); public so a test can
+     * check its plan with EXPLAIN.
      */
-    public static String candidateIdsSql(int nameCount) {
+    public static String candidateIdsSql(int wordSetCount) {
         StringBuilder sql = new StringBuilder(KEY_LOOKUPS);
-        for (int i = 0; i < nameCount; i++) {
-            sql.append(SIMILAR_NAMES.replace("{i}", Integer.toString(i)));
+        for (int i = 0; i < wordSetCount; i++) {
+            sql.append(NAMES_WITH_WORDS.replace("{i}", Integer.toString(i)));
         }
         return sql.toString();
     }
@@ -95,6 +116,9 @@ public class CandidateSearch {
             ids.remove(excludedId);
         }
         List<Candidate> found = candidates.load(ids, lock);
+        if (found.isEmpty()) {
+            return List.of();
+        }
 
         List<String> names = new ArrayList<>();
         profile.names().forEach(name -> names.add(name.text()));
@@ -118,37 +142,81 @@ public class CandidateSearch {
 
     private List<Long> candidateIds(MatchProfile profile, boolean similarNames) {
         Set<String> nameKeys = new LinkedHashSet<>();
-        Set<String> foldedNames = new LinkedHashSet<>();
         for (MatchProfile.Name name : profile.names()) {
             nameKeys.add(name.key().matchKey());
-            String folded = TextFolding.fold(name.text());
-            if (!folded.isEmpty()) {
-                foldedNames.add(folded);
-            }
         }
         List<String> streets = profile.places().stream()
                 .map(place -> place.key().street())
                 .filter(street -> street != null)
                 .distinct()
                 .toList();
-        List<String> names = similarNames ? new ArrayList<>(foldedNames) : List.of();
-        // A generic plan cannot see the names, so it estimates every trigram match at 2% of the table and reads the
-        // table sequentially. Custom plans keep the trigram index scans. SET LOCAL lasts until the transaction ends.
-        if (!names.isEmpty()) {
+        List<List<String>> wordSets = similarNames ? rareWordSets(profile) : List.of();
+        // A generic plan cannot see the words, so it guesses their frequency and may read the table in order until
+        // the LIMIT is reached. Custom plans keep the index scans. SET LOCAL lasts until the transaction ends.
+        if (!wordSets.isEmpty()) {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
-        var statement = jdbc.sql(candidateIdsSql(names.size()))
+        var statement = jdbc.sql(candidateIdsSql(wordSets.size()))
                 .param("fein", profile.fein())
                 .param("nameKeys", nameKeys.toArray(String[]::new))
                 .param("phones", profile.phones().toArray(String[]::new))
                 .param("streets", streets.toArray(String[]::new))
                 .param("websiteKey", profile.websiteKey())
-                .param("limit", SIMILAR_NAMES_PER_NAME);
-        for (int i = 0; i < names.size(); i++) {
-            statement = statement.param("name" + i, names.get(i));
+                .param("limit", SIMILAR_NAMES_PER_WORD);
+        for (int i = 0; i < wordSets.size(); i++) {
+            statement = statement.param("words" + i, wordSets.get(i).toArray(String[]::new));
         }
         return new ArrayList<>(statement
                 .query(Long.class)
                 .list());
+    }
+
+    /**
+     * Chooses the word sets to look names up by: each of the {@link #RARE_WORDS} rarest stored words spelled like a
+     * word of the record's names, and the two rarest words of the record together, which finds a name with two
+     * fairly frequent words that each alone would not. Common words and legal forms are never used: sharing them is
+     * no evidence.
+     */
+    private List<List<String>> rareWordSets(MatchProfile profile) {
+        Set<String> recordWords = new LinkedHashSet<>();
+        for (MatchProfile.Name name : profile.names()) {
+            for (String word : TextFolding.fold(name.text()).split(" ")) {
+                if (word.length() > 1 && !NameKey.isLegalForm(word)) {
+                    recordWords.add(word);
+                }
+            }
+        }
+        if (recordWords.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql(SPELLINGS)
+                .param("words", recordWords.toArray(String[]::new))
+                .param("spellings", SPELLINGS_PER_WORD)
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getInt(2)))
+                .list();
+
+        MatchNameWeights weights = new MatchNameWeights(counts, nameWords.businessCount());
+        Comparator<String> rarestFirst = Comparator.comparingInt((String word) -> counts.getOrDefault(word, 0))
+                .thenComparing(Comparator.naturalOrder());
+        List<String> found = counts.entrySet().stream()
+                .filter(entry -> entry.getValue() > 0 && entry.getValue() <= MAX_NAMES_PER_WORD)
+                .map(Map.Entry::getKey)
+                .filter(word -> !weights.isCommon(word) && !NameKey.isLegalForm(word))
+                .sorted(rarestFirst)
+                .limit(RARE_WORDS)
+                .toList();
+
+        List<List<String>> sets = new ArrayList<>();
+        found.forEach(word -> sets.add(List.of(word)));
+        List<String> pair = recordWords.stream()
+                .filter(word -> counts.getOrDefault(word, 0) > 0 && !weights.isCommon(word))
+                .sorted(rarestFirst)
+                .limit(2)
+                .toList();
+        if (pair.size() == 2) {
+            sets.add(pair);
+        }
+        return sets;
     }
 }

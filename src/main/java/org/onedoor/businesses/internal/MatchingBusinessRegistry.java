@@ -2,6 +2,7 @@ package org.onedoor.businesses.internal;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.onedoor.businesses.IncomingAddress;
 import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
+import org.onedoor.shared.InvalidInputException;
 import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
 import org.onedoor.businesses.internal.BusinessCandidates.KnownEstablishment;
 import org.slf4j.Logger;
@@ -18,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +48,9 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     // First key of pg_advisory_xact_lock(int, int), so these locks do not collide with other modules' locks.
     private static final int NAME_LOCK_SPACE = 61_001;
 
+    // Key of the transaction resource with the advisory locks held, see heldLocks().
+    private static final Object HELD_LOCKS = new Object();
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IncomingValidation validation;
@@ -59,8 +66,10 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         this.nameWords = nameWords;
     }
 
+    // An invalid record is rejected before anything is written, so it need not roll back the caller's transaction:
+    // an import registers a batch of records in one.
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public Registration register(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
         NameKey legalKey = NameKey.of(business.legalName());
@@ -74,7 +83,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
             return new Registration(id, true, null);
         }
 
-        lock(nameKeys(profile), business.fein());
+        lock(lockHashes(profile, business.fein()));
         List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false).stream()
                 .filter(scored -> !MatchKeys.isPlaceholderName(scored.candidate().legalName()))
                 .toList();
@@ -97,7 +106,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     public Registration registerAsNew(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
         MatchProfile profile = MatchProfile.of(business);
-        lock(nameKeys(profile), business.fein());
+        lock(lockHashes(profile, business.fein()));
         long id = create(business, NameKey.of(business.legalName()), AddressKey.of(business.address()), source);
         log.info("Business {} created as confirmed different business by user {}", id, source.userId());
         return new Registration(id, true, null);
@@ -110,7 +119,7 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         if (key.isEmpty()) {
             return List.of();
         }
-        lock(Set.of(key.matchKey()), null);
+        lock(Set.of(("name:" + key.matchKey()).hashCode()));
         return jdbc.sql("""
                         SELECT b.id
                         FROM business b
@@ -140,16 +149,69 @@ class MatchingBusinessRegistry implements BusinessRegistry {
      */
     // NOTE: records whose names are only similar (not the same key) and share no FEIN are not serialized. Two of
     // them registered at the same moment can both be created, and the duplicates endpoint finds them afterwards.
-    private void lock(Set<String> nameKeys, String fein) {
-        List<Integer> hashes = new java.util.ArrayList<>(nameKeys.stream().map(key -> ("name:" + key).hashCode()).toList());
+    @Override
+    @Transactional
+    public void lockFor(List<IncomingBusiness> businesses) {
+        Set<Integer> hashes = new java.util.TreeSet<>();
+        for (IncomingBusiness business : businesses) {
+            // A record without a name is rejected by register before it locks anything.
+            if (business != null && business.legalName() != null) {
+                hashes.addAll(lockHashes(MatchProfile.of(business), business.fein()));
+            }
+        }
+        lock(hashes);
+    }
+
+    private static Set<Integer> lockHashes(MatchProfile profile, String fein) {
+        Set<Integer> hashes = new java.util.TreeSet<>();
+        nameKeys(profile).forEach(key -> hashes.add(("name:" + key).hashCode()));
         if (fein != null) {
             hashes.add(("fein:" + fein).hashCode());
         }
-        hashes.stream().distinct().sorted().forEach(hash -> jdbc.sql("SELECT pg_advisory_xact_lock(:space, :hash)")
+        return hashes;
+    }
+
+    /**
+     * Takes the advisory locks not yet held in this transaction, in one statement and in the order of the sorted
+     * subquery. The locks held are kept as a transaction resource, so a record of a batch locked by
+     * {@link #lockFor} needs no statement.
+     */
+    private void lock(Set<Integer> hashes) {
+        Set<Integer> held = heldLocks();
+        List<Integer> missing = hashes.stream().filter(hash -> !held.contains(hash)).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(:space, hash))
+                        FROM (SELECT DISTINCT hash FROM unnest(CAST(:hashes AS integer[])) AS h(hash) ORDER BY hash) sorted
+                        """)
                 .param("space", NAME_LOCK_SPACE)
-                .param("hash", hash)
-                .query((rs, row) -> Boolean.TRUE)
-                .list());
+                .param("hashes", missing.toArray(Integer[]::new))
+                .query(Long.class)
+                .single();
+        held.addAll(missing);
+    }
+
+    /** Returns the advisory lock hashes taken in the current transaction; a new set outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private static Set<Integer> heldLocks() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new java.util.HashSet<>();
+        }
+        Set<Integer> held = (Set<Integer>) TransactionSynchronizationManager.getResource(HELD_LOCKS);
+        if (held == null) {
+            Set<Integer> created = new java.util.HashSet<>();
+            TransactionSynchronizationManager.bindResource(HELD_LOCKS, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HELD_LOCKS);
+                }
+            });
+            held = created;
+        }
+        return held;
     }
 
     private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {
@@ -210,20 +272,29 @@ class MatchingBusinessRegistry implements BusinessRegistry {
 
     private long create(IncomingBusiness business, NameKey legalKey, AddressKey addressKey, SourceReference source) {
         HistoryEntries history = new HistoryEntries();
-        long businessId = jdbc.sql("""
-                        INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
-                        VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
-                        RETURNING id
-                        """)
+        String insertBusiness = """
+                INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
+                VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
+                RETURNING id""";
+        boolean withEstablishment = hasEstablishment(business);
+        // With an establishment, both rows are inserted in one statement, which returns both ids.
+        List<Long> ids = jdbc.sql(withEstablishment
+                        ? "WITH new_business AS (" + insertBusiness + ") " + INSERT_ESTABLISHMENT.formatted(
+                                "SELECT id, ", "FROM new_business") + " RETURNING business_id, id"
+                        : insertBusiness)
                 .param("legalName", business.legalName().strip())
                 .param("nameKey", legalKey.matchKey())
                 .param("fein", business.fein())
                 .param("naicsCode", business.naicsCode())
                 .param("website", business.website())
                 .param("websiteKey", MatchKeys.websiteKey(business.website()))
-                .query(Long.class)
+                .params(withEstablishment ? establishmentParams(business, addressKey) : Map.of())
+                .query((rs, row) -> withEstablishment ? List.of(rs.getLong(1), rs.getLong(2)) : List.of(rs.getLong(1)))
                 .single();
-        nameWords.countName(business.legalName());
+        long businessId = ids.get(0);
+        Long establishmentId = withEstablishment ? ids.get(1) : null;
+
+        List<String> newNames = new java.util.ArrayList<>(List.of(business.legalName()));
         history.set("legal_name", null, business.legalName().strip());
         setIfPresent(history, "fein", business.fein());
         setIfPresent(history, "naics_code", business.naicsCode());
@@ -231,15 +302,13 @@ class MatchingBusinessRegistry implements BusinessRegistry {
 
         Set<String> knownKeys = new LinkedHashSet<>(List.of(legalKey.matchKey()));
         for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history);
+            addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
-
-        Long establishmentId = hasEstablishment(business)
-                ? addEstablishment(businessId, business, addressKey, history)
-                : null;
-        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, null);
+        if (withEstablishment) {
+            noteEstablishment(establishmentId, business, history);
+        }
         history.added("source_record", establishmentId, describe(source));
-        history.write(jdbc, businessId, source, sourceRecordId);
+        addSourceRecord(businessId, establishmentId, business, source, null, history, newNames);
         return businessId;
     }
 
@@ -250,32 +319,30 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         HistoryEntries history = new HistoryEntries();
 
         Set<String> knownKeys = new LinkedHashSet<>(candidate.allNameKeys());
+        List<String> newNames = new java.util.ArrayList<>();
         if (!knownKeys.contains(legalKey.matchKey())) {
             history.conflict("legal_name", null, candidate.legalName(), business.legalName().strip());
-            addTradeName(businessId, business.legalName(), knownKeys, history);
+            addTradeName(businessId, business.legalName(), knownKeys, history, newNames);
         }
         for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history);
+            addTradeName(businessId, tradeName, knownKeys, history, newNames);
         }
         fillBusinessFields(candidate, business, history);
 
         Long establishmentId = establishmentFor(match, business, addressKey, history);
-        long sourceRecordId = addSourceRecord(businessId, establishmentId, business, source, match.reason());
         history.added("source_record", establishmentId, describe(source));
-        history.write(jdbc, businessId, source, sourceRecordId);
-        jdbc.sql("UPDATE business SET updated_at = now() WHERE id = :id").param("id", businessId).update();
+        addSourceRecord(businessId, establishmentId, business, source, match.reason(), history, newNames);
     }
 
     private void fillBusinessFields(Candidate candidate, IncomingBusiness business, HistoryEntries history) {
         String fein = fill("fein", candidate.fein(), business.fein(), null, history);
         String naics = fill("naics_code", candidate.naicsCode(), business.naicsCode(), null, history);
         String website = fill("website", candidate.website(), business.website(), null, history);
-        if (fein == null && naics == null && website == null) {
-            return;
-        }
+        // Also marks the business as updated, in the same statement.
         jdbc.sql("""
                         UPDATE business
-                        SET fein = coalesce(fein, :fein),
+                        SET updated_at = now(),
+                            fein = coalesce(fein, :fein),
                             naics_code = coalesce(naics_code, :naicsCode),
                             website = coalesce(website, :website),
                             website_key = CASE WHEN website IS NULL THEN :websiteKey ELSE website_key END
@@ -393,7 +460,9 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .update();
     }
 
-    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history) {
+    /** Adds a trade name unless the business has its key already, and notes it in {@code newNames} for counting. */
+    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history,
+                              List<String> newNames) {
         NameKey key = NameKey.of(tradeName);
         if (key.isEmpty() || !knownKeys.add(key.matchKey())) {
             return;
@@ -407,70 +476,90 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .param("name", tradeName.strip())
                 .param("nameKey", key.matchKey())
                 .update();
-        nameWords.countName(tradeName);
+        newNames.add(tradeName);
         history.added("trade_name", null, tradeName.strip());
     }
 
+    // The columns of a new establishment; %s are what comes before the values (the business id) and after them.
+    private static final String INSERT_ESTABLISHMENT = """
+            INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
+                                       country_code, county_fips, phone, phone_e164, phone_extension,
+                                       address_key, unit_key, zip5, city_key)
+            %s :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
+                    :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey %s""";
+
     private long addEstablishment(long businessId, IncomingBusiness business, AddressKey addressKey,
                                   HistoryEntries history) {
+        long id = jdbc.sql(INSERT_ESTABLISHMENT.formatted("VALUES (:businessId, ", ")") + " RETURNING id")
+                .param("businessId", businessId)
+                .params(establishmentParams(business, addressKey))
+                .query(Long.class)
+                .single();
+        noteEstablishment(id, business, history);
+        return id;
+    }
+
+    private static Map<String, Object> establishmentParams(IncomingBusiness business, AddressKey addressKey) {
         IncomingAddress address = business.address() == null
                 ? new IncomingAddress(null, null, null, null, null, null, null)
                 : business.address();
-        long id = jdbc.sql("""
-                        INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
-                                                   country_code, county_fips, phone, phone_e164, phone_extension,
-                                                   address_key, unit_key, zip5, city_key)
-                        VALUES (:businessId, :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
-                                :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey)
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("line1", address.line1())
-                .param("line2", address.line2())
-                .param("city", address.city())
-                .param("state", address.state())
-                .param("postalCode", address.postalCode())
-                .param("countryCode", address.countryCode() == null ? "US" : address.countryCode())
-                .param("countyFips", address.countyFips())
-                .param("phone", business.phone())
-                .param("phoneE164", business.phoneE164())
-                .param("extension", business.phoneExtension())
-                .param("addressKey", addressKey.street())
-                .param("unitKey", addressKey.unit())
-                .param("zip5", addressKey.zip5())
-                .param("cityKey", addressKey.city())
-                .query(Long.class)
-                .single();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("line1", address.line1());
+        params.put("line2", address.line2());
+        params.put("city", address.city());
+        params.put("state", address.state());
+        params.put("postalCode", address.postalCode());
+        params.put("countryCode", address.countryCode() == null ? "US" : address.countryCode());
+        params.put("countyFips", address.countyFips());
+        params.put("phone", business.phone());
+        params.put("phoneE164", business.phoneE164());
+        params.put("extension", business.phoneExtension());
+        params.put("addressKey", addressKey.street());
+        params.put("unitKey", addressKey.unit());
+        params.put("zip5", addressKey.zip5());
+        params.put("cityKey", addressKey.city());
+        return params;
+    }
+
+    private static void noteEstablishment(long id, IncomingBusiness business, HistoryEntries history) {
+        IncomingAddress address = business.address() == null
+                ? new IncomingAddress(null, null, null, null, null, null, null)
+                : business.address();
         history.added("establishment", id, EstablishmentText.oneLine(address));
         if (business.phone() != null && !business.phone().isBlank()) {
             history.set("establishment.phone", id, business.phone());
         }
-        return id;
     }
 
-    private long addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
-                                 SourceReference source, String matchReason) {
-        return jdbc.sql("""
-                        INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
-                                                            line_number, raw_values, incoming, match_reason, user_id,
-                                                            partner_id)
-                        VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
-                                CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
+    /**
+     * Adds the source record, the registration's history rows (which name it) and the word counts of the new names
+     * in one statement: the history rows select the id that the source record's insert returns.
+     */
+    private void addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
+                                 SourceReference source, String matchReason, HistoryEntries history,
+                                 List<String> newNames) {
+        String sql = """
+                WITH counted_words AS (%s),
+                source_record AS (
+                    INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
+                                                        line_number, raw_values, incoming, match_reason, user_id,
+                                                        partner_id)
+                    VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
+                            CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
+                    RETURNING id)
+                INSERT INTO business_history (%s)
+                %s""".formatted(MatchNameWords.COUNT_WORDS, HistoryEntries.COLUMNS,
+                HistoryEntries.rowsSelect("(SELECT id FROM source_record)"));
+        history.bind(jdbc.sql(sql), businessId, source)
+                .param("words", MatchNameWords.wordsToCount(newNames))
                 .param("establishmentId", establishmentId)
-                .param("kind", source.kind())
                 .param("sourceName", source.sourceName())
                 .param("importId", source.importId())
                 .param("lineNumber", source.lineNumber())
                 .param("rawValues", json.writeValueAsString(source.rawValues() == null ? java.util.Map.of() : source.rawValues()))
                 .param("incoming", json.writeValueAsString(business))
                 .param("matchReason", matchReason)
-                .param("userId", source.userId())
-                .param("partnerId", source.partnerId())
-                .query(Long.class)
-                .single();
+                .update();
     }
 
     private static boolean hasEstablishment(IncomingBusiness business) {

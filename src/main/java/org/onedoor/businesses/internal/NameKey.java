@@ -52,6 +52,11 @@ record NameKey(String words) {
         return withoutAnd.isEmpty() ? words.replace(" ", "") : withoutAnd;
     }
 
+    /** Tells whether a folded word is a legal form such as "inc" or "llc". */
+    static boolean isLegalForm(String word) {
+        return LEGAL_FORMS.contains(word);
+    }
+
     boolean isEmpty() {
         return words.isEmpty();
     }

@@ -191,19 +191,54 @@ public class ImportJobs {
                 .update() == 1;
     }
 
-    void insertIssues(long importId, List<RowIssue> issues) {
-        for (RowIssue issue : issues) {
-            jdbc.sql("""
-                            INSERT INTO import_issue (import_id, line_number, severity, column_name, value, reason)
-                            VALUES (:importId, :line, :severity, :column, :value, :reason)""")
-                    .param("importId", importId)
-                    .param("line", issue.lineNumber())
-                    .param("severity", issue.severity().name())
-                    .param("column", issue.column())
-                    .param("value", issue.value())
-                    .param("reason", issue.reason())
-                    .update();
+    /** The outcome of one line, for {@link #insertRows}. */
+    record RowOutcome(int lineNumber, String outcome, Long businessId, String legalName, String matchReason) {
+    }
+
+    /**
+     * Records the outcomes of several lines in one statement; returns {@code false} when any of them was already
+     * written, so the caller rolls the whole batch back.
+     */
+    boolean insertRows(long importId, List<RowOutcome> rows) {
+        if (rows.isEmpty()) {
+            return true;
         }
+        int inserted = jdbc.sql("""
+                        INSERT INTO import_row (import_id, line_number, outcome, business_id, legal_name, match_reason)
+                        SELECT :importId, r.line_number, r.outcome, r.business_id, r.legal_name, r.match_reason
+                        FROM unnest(CAST(:lines AS integer[]), CAST(:outcomes AS text[]), CAST(:businessIds AS bigint[]),
+                                    CAST(:legalNames AS text[]), CAST(:matchReasons AS text[]))
+                             AS r(line_number, outcome, business_id, legal_name, match_reason)
+                        ON CONFLICT (import_id, line_number) DO NOTHING""")
+                .param("importId", importId)
+                .param("lines", rows.stream().map(RowOutcome::lineNumber).toArray(Integer[]::new))
+                .param("outcomes", rows.stream().map(RowOutcome::outcome).toArray(String[]::new))
+                .param("businessIds", rows.stream().map(RowOutcome::businessId).toArray(Long[]::new))
+                .param("legalNames", rows.stream().map(RowOutcome::legalName).toArray(String[]::new))
+                .param("matchReasons", rows.stream().map(RowOutcome::matchReason).toArray(String[]::new))
+                .update();
+        return inserted == rows.size();
+    }
+
+    /** Records issues in one statement, in the order given. */
+    void insertIssues(long importId, List<RowIssue> issues) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO import_issue (import_id, line_number, severity, column_name, value, reason)
+                        SELECT :importId, i.line_number, i.severity, i.column_name, i.value, i.reason
+                        FROM unnest(CAST(:lines AS integer[]), CAST(:severities AS text[]), CAST(:columns AS text[]),
+                                    CAST(:issueValues AS text[]), CAST(:reasons AS text[]))
+                             WITH ORDINALITY AS i(line_number, severity, column_name, value, reason, position)
+                        ORDER BY i.position""")
+                .param("importId", importId)
+                .param("lines", issues.stream().map(RowIssue::lineNumber).toArray(Integer[]::new))
+                .param("severities", issues.stream().map(issue -> issue.severity().name()).toArray(String[]::new))
+                .param("columns", issues.stream().map(RowIssue::column).toArray(String[]::new))
+                .param("issueValues", issues.stream().map(RowIssue::value).toArray(String[]::new))
+                .param("reasons", issues.stream().map(RowIssue::reason).toArray(String[]::new))
+                .update();
     }
 
     ImportCounts countRows(long id) {

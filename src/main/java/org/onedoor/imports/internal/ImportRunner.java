@@ -20,12 +20,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one claimed import job: each record is cleaned and registered in its own transaction together with its
- * import row, so a failing record leaves nothing half-written and a job taken up again skips the lines already
- * written.
+ * Runs one claimed import job. Records are cleaned and registered in batches of up to {@link #BATCH_SIZE}, each
+ * batch in one transaction together with its import rows and issues, so a job taken up again skips the lines already
+ * written and never half a batch. A batch that the database rejects is rolled back and written again one record per
+ * transaction, so a failing record leaves nothing half-written and costs only itself.
  */
 @Component
 public class ImportRunner {
+
+    /**
+     * Records per transaction. One transaction per record spent a commit and a pool round trip on each. A batch
+     * shares them and writes its import rows and issues in one statement each.
+     */
+    static final int BATCH_SIZE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -70,15 +77,22 @@ public class ImportRunner {
 
         int writtenNow = 0;
         long nextHeartbeat = System.nanoTime() + heartbeatInterval.toNanos();
+        List<CleanedRow> batch = new ArrayList<>();
         for (SourceRow row : csv.rows()) {
             if (written.contains(row.lineNumber())) {
                 continue;
             }
-            if (writtenNow == rowLimit) {
+            if (writtenNow + batch.size() == rowLimit) {
+                writeBatch(job, mapping, batch);
                 return false;
             }
-            write(job, mapping, cleaner.clean(row));
-            writtenNow++;
+            batch.add(cleaner.clean(row));
+            if (batch.size() < BATCH_SIZE) {
+                continue;
+            }
+            writeBatch(job, mapping, batch);
+            writtenNow += batch.size();
+            batch.clear();
 
             if (System.nanoTime() > nextHeartbeat) {
                 if (!jobs.heartbeat(importId, workerId)) {
@@ -89,19 +103,81 @@ public class ImportRunner {
                 nextHeartbeat = System.nanoTime() + heartbeatInterval.toNanos();
             }
         }
+        writeBatch(job, mapping, batch);
 
         boolean finished = jobs.finish(importId, workerId);
         log.info("Import {} finished by worker {}: {}", importId, workerId, jobs.countRows(importId));
         return finished;
     }
 
+    /**
+     * Writes a batch of records in one transaction. A record that the registry rejects as invalid is written as
+     * rejected within the batch (the registry checks before it writes anything). When the database rejects the
+     * batch, or another worker has written one of its lines, the batch is rolled back and each record is written
+     * again on its own.
+     */
+    private void writeBatch(ImportJob job, ColumnMapping mapping, List<CleanedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            Boolean written = transactions.execute(status -> {
+                registry.lockFor(rows.stream().filter(row -> !row.isRejected()).map(CleanedRow::business).toList());
+                List<ImportJobs.RowOutcome> outcomes = new ArrayList<>();
+                List<RowIssue> issues = new ArrayList<>();
+                for (CleanedRow row : rows) {
+                    String legalName = row.business() == null ? null : row.business().legalName();
+                    if (row.isRejected()) {
+                        outcomes.add(new ImportJobs.RowOutcome(row.lineNumber(), "REJECTED", null, legalName, null));
+                        issues.add(row.rejection());
+                        issues.addAll(row.warnings());
+                        continue;
+                    }
+                    try {
+                        Registration registration = registry.register(row.business(), source(job, row));
+                        outcomes.add(new ImportJobs.RowOutcome(row.lineNumber(),
+                                registration.created() ? "CREATED" : "MATCHED", registration.businessId(), legalName,
+                                registration.matchReason()));
+                        issues.addAll(row.warnings());
+                    } catch (InvalidInputException invalid) {
+                        log.info("Import {} line {} rejected by the business registry: {}", job.id(), row.lineNumber(),
+                                invalid.problems().size() + " problem(s)");
+                        outcomes.add(new ImportJobs.RowOutcome(row.lineNumber(), "REJECTED", null, legalName, null));
+                        issues.addAll(rejections(row, mapping, invalid));
+                        issues.addAll(row.warnings());
+                    }
+                }
+                if (!jobs.insertRows(job.id(), outcomes)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                jobs.insertIssues(job.id(), issues);
+                return true;
+            });
+            if (Boolean.TRUE.equals(written)) {
+                return;
+            }
+            log.info("Import {}: lines {} to {} were partly written already; writing them one by one", job.id(),
+                    rows.get(0).lineNumber(), rows.get(rows.size() - 1).lineNumber());
+        } catch (DataAccessException failure) {
+            log.warn("Import {}: the batch of lines {} to {} could not be written; writing them one by one", job.id(),
+                    rows.get(0).lineNumber(), rows.get(rows.size() - 1).lineNumber(), failure);
+        }
+        rows.forEach(row -> write(job, mapping, row));
+    }
+
+    private static SourceReference source(ImportJob job, CleanedRow row) {
+        return new SourceReference("IMPORT_ROW", job.sourceName(), job.id(), row.lineNumber(), row.rawValues(),
+                job.createdBy(), null);
+    }
+
+    /** Writes one record in its own transaction, as a batch that failed is written again. */
     private void write(ImportJob job, ColumnMapping mapping, CleanedRow row) {
         if (row.isRejected()) {
             writeRejected(job.id(), row, List.of(row.rejection()));
             return;
         }
-        SourceReference source = new SourceReference("IMPORT_ROW", job.sourceName(), job.id(), row.lineNumber(),
-                row.rawValues(), job.createdBy(), null);
+        SourceReference source = source(job, row);
         try {
             transactions.executeWithoutResult(status -> {
                 Registration registration = registry.register(row.business(), source);

@@ -39,7 +39,8 @@ class CandidateQueryPlanTest {
         assertThat(text).as(text).doesNotContain("Seq Scan on business ");
         assertThat(text).as(text).doesNotContain("Seq Scan on business_trade_name");
         assertThat(text).as(text).doesNotContain("Seq Scan on establishment");
-        assertThat(text).as(text).contains("business_legal_name_trgm");
+        assertThat(text).as(text).contains("business_legal_name_words");
+        assertThat(text).as(text).contains("business_trade_name_words");
         assertThat(text).as(text).contains("business_website_key");
     }
 
@@ -50,9 +51,9 @@ class CandidateQueryPlanTest {
                 .param("phones", new String[] {"+15742322277"})
                 .param("streets", new String[] {"327 w marion st"})
                 .param("websiteKey", "franksplace.example")
-                .param("name0", "franks place")
-                .param("name1", "china max")
-                .param("limit", CandidateSearch.SIMILAR_NAMES_PER_NAME)
+                .param("words0", new String[] {"franks"})
+                .param("words1", new String[] {"franks", "max"})
+                .param("limit", CandidateSearch.SIMILAR_NAMES_PER_WORD)
                 .query(String.class)
                 .list();
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.onedoor.businesses.IncomingAddress;
 import org.onedoor.businesses.IncomingBusiness;
+import org.onedoor.businesses.internal.MatchEvidence;
 import org.onedoor.businesses.internal.MatchNameWeights;
 import org.onedoor.businesses.internal.MatchNameWords;
 import org.onedoor.businesses.internal.MatchProfile;
@@ -44,10 +45,34 @@ class ChicagoMatchingBenchmarkTest {
     private static final double ENGINE_AUTO_MATCH = 0.95;
 
     private record Site(String clusterId, MatchProfile profile) {
+
+        String text() {
+            String name = profile.names().isEmpty() ? "" : profile.names().get(0).text();
+            String place = profile.places().isEmpty() ? "-" : profile.places().get(0).text();
+            return name + " / " + place + " / " + profile.phones();
+        }
     }
 
     /** A scored pair; {@code sameName} is whether the FEIN or a name is the same, as automatic joining needs. */
-    private record Pair(double score, boolean sameName, boolean same) {
+    private record Pair(double score, boolean sameName, boolean same, boolean otherStreet) {
+    }
+
+    /** Which pairs count as predicted "same": the three rules reported. */
+    private enum Rule {
+        /** Automatic joining: {@link MatchScorer#isPlainlySame}. */
+        JOINING,
+        /** Automatic joining into the same establishment: joining, and the street addresses do not differ. */
+        SAME_ESTABLISHMENT,
+        /** The score alone. */
+        SCORE_ALONE;
+
+        boolean predicts(Pair pair, double threshold) {
+            return pair.score() >= threshold && switch (this) {
+                case JOINING -> pair.sameName();
+                case SAME_ESTABLISHMENT -> pair.sameName() && !pair.otherStreet();
+                case SCORE_ALONE -> true;
+            };
+        }
     }
 
     private record Quality(double threshold, long truePositives, long falsePositives, long falseNegatives) {
@@ -111,15 +136,65 @@ class ChicagoMatchingBenchmarkTest {
                     + measure(testPairs, threshold, false).line());
         }
 
-        assertThat(onTest.truePositives()).isPositive();
+        Quality chosenSite = chooseThreshold(tuningPairs, Rule.SAME_ESTABLISHMENT);
+        Quality siteOnTest = measure(testPairs, chosenSite.threshold(), Rule.SAME_ESTABLISHMENT);
+        System.out.println("Tuning half, joining into the same establishment, chosen: " + chosenSite.line());
+        System.out.println("Test half, joining into the same establishment, at chosen threshold: " + siteOnTest.line());
+
+        if (Boolean.getBoolean("onedoor.benchmark.misses")) {
+            printMisses(tuning, scorer, ENGINE_AUTO_MATCH);
+        }
+        // Floors at the figures reached on 2026-12-04 (see docs/benchmarks.md), so a change that loses quality fails.
+        assertThat(onTest.f1()).isGreaterThanOrEqualTo(0.67);
+        assertThat(onTest.precision()).isGreaterThanOrEqualTo(0.96);
+    }
+
+    /**
+     * Prints the missed and the false joins of the tuning half by their evidence, most frequent first, with examples,
+     * to study where the rule fails. Only the tuning half is shown, so what is learnt here is not tuned on the test
+     * half.
+     */
+    private static void printMisses(List<Site> sites, MatchScorer scorer, double threshold) {
+        Map<String, List<String>> missed = new HashMap<>();
+        Map<String, List<String>> wrong = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                Site a = sites.get(i);
+                Site b = sites.get(j);
+                boolean same = a.clusterId().equals(b.clusterId());
+                MatchResult result = scorer.score(a.profile(), b.profile());
+                boolean predicted = MatchScorer.isPlainlySame(result, threshold);
+                if (predicted == same) {
+                    continue;
+                }
+                String signature = result.evidence().stream()
+                        .map(item -> item.kind() + (item.logOdds() < 0 ? "-" : "+")).sorted().toList().toString();
+                String example = String.format(Locale.ROOT, "%.3f %s | %s", result.score(), a.text(), b.text());
+                (same ? missed : wrong).computeIfAbsent(signature, key -> new ArrayList<>()).add(example);
+            }
+        }
+        for (var entry : List.of(Map.entry("MISSED", missed), Map.entry("WRONG", wrong))) {
+            System.out.println("== " + entry.getKey());
+            entry.getValue().entrySet().stream()
+                    .sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+                    .limit(15)
+                    .forEach(group -> {
+                        System.out.println(group.getValue().size() + " " + group.getKey());
+                        group.getValue().stream().limit(4).forEach(example -> System.out.println("    " + example));
+                    });
+        }
     }
 
     /** Chooses the threshold with the best F1 among those with precision of at least 0.98 on the tuning half. */
     private static Quality chooseThreshold(List<Pair> pairs, boolean sameNameRequired) {
+        return chooseThreshold(pairs, sameNameRequired ? Rule.JOINING : Rule.SCORE_ALONE);
+    }
+
+    private static Quality chooseThreshold(List<Pair> pairs, Rule rule) {
         Quality best = null;
         Quality bestAny = null;
         for (int step = 1; step < 1000; step++) {
-            Quality quality = measure(pairs, step / 1000.0, sameNameRequired);
+            Quality quality = measure(pairs, step / 1000.0, rule);
             if (bestAny == null || quality.f1() > bestAny.f1()) {
                 bestAny = quality;
             }
@@ -131,16 +206,19 @@ class ChicagoMatchingBenchmarkTest {
     }
 
     private static Quality measure(List<Pair> pairs, double threshold) {
-        return measure(pairs, threshold, true);
+        return measure(pairs, threshold, Rule.JOINING);
     }
 
-    /** @param sameNameRequired true for the engine's automatic joining, false for the score alone */
     private static Quality measure(List<Pair> pairs, double threshold, boolean sameNameRequired) {
+        return measure(pairs, threshold, sameNameRequired ? Rule.JOINING : Rule.SCORE_ALONE);
+    }
+
+    private static Quality measure(List<Pair> pairs, double threshold, Rule rule) {
         long tp = 0;
         long fp = 0;
         long fn = 0;
         for (Pair pair : pairs) {
-            boolean predicted = pair.score() >= threshold && (pair.sameName() || !sameNameRequired);
+            boolean predicted = rule.predicts(pair, threshold);
             if (predicted && pair.same()) {
                 tp++;
             } else if (predicted) {
@@ -158,7 +236,8 @@ class ChicagoMatchingBenchmarkTest {
             for (int j = i + 1; j < sites.size(); j++) {
                 MatchResult result = scorer.score(sites.get(i).profile(), sites.get(j).profile());
                 pairs.add(new Pair(result.score(), MatchScorer.isPlainlySame(result, 0),
-                        sites.get(i).clusterId().equals(sites.get(j).clusterId())));
+                        sites.get(i).clusterId().equals(sites.get(j).clusterId()),
+                        result.has(MatchEvidence.Kind.DIFFERENT_ADDRESS)));
             }
         }
         return pairs;

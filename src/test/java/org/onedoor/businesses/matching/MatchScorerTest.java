@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.onedoor.businesses.IncomingAddress;
 import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.internal.MatchEvidence.Kind;
+import org.onedoor.businesses.internal.MatchEvidence;
 import org.onedoor.businesses.internal.MatchNameWeights;
 import org.onedoor.businesses.internal.MatchProfile;
 import org.onedoor.businesses.internal.MatchResult;
@@ -152,6 +153,28 @@ class MatchScorerTest {
                 at("Quantum Legal Partners", "327 W Marion St"));
 
         assertThat(result.score()).isLessThan(LIKELY);
+    }
+
+    @Test
+    void moreRareWordsApartNeverJoin() {
+        MatchProfile first = profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"),
+                "+15742322277");
+        MatchProfile second = profile("Franks Bellweather Catering", List.of(), null, null,
+                address("327 W Marion St"), "+15742322277");
+
+        MatchResult result = SCORER.score(first, second);
+
+        assertThat(result.has(MatchEvidence.Kind.SIMILAR_NAME)).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void addressAndPhoneWithoutNameNeverJoin() {
+        MatchResult result = SCORER.score(profile("Northside Bakery", List.of(), null, null, address("327 W Marion St"),
+                "+15742322277"), profile("Quantum Legal Partners", List.of(), null, null, address("327 W Marion St"),
+                "+15742322277"));
+
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
     }
 
     @Test
