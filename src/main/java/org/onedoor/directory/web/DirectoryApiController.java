@@ -41,11 +41,15 @@ class DirectoryApiController {
     }
 
     @GetMapping("/partners")
-    @Operation(summary = "List the partners, ordered by name")
-    List<PartnerJson> partners() {
-        return catalog.partners(null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .map(PartnerJson::of)
-                .toList();
+    @Operation(summary = "List the partners, ordered by name",
+            description = "Pages count from 0; size is 1 to 200. The total says how many partners match.")
+    ResultPage<PartnerJson> partners(
+            @Parameter(description = "Words of the partner's name") @RequestParam(name = "q", required = false) String query,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        ResultPage<PartnerRow> results = catalog.partners(query, PageRequest.of(page, size));
+        return new ResultPage<>(results.items().stream().map(PartnerJson::of).toList(), results.page(),
+                results.size(), results.total());
     }
 
     @GetMapping("/partners/{id}")

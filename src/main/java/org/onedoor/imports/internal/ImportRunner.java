@@ -138,7 +138,7 @@ public class ImportRunner {
                         outcomes.add(new ImportJobs.RowOutcome(row.lineNumber(),
                                 registration.created() ? "CREATED" : "MATCHED", registration.businessId(), legalName,
                                 registration.matchReason()));
-                        issues.addAll(row.warnings());
+                        issues.addAll(withPlaceholderWarning(row, mapping));
                     } catch (InvalidInputException invalid) {
                         log.info("Import {} line {} rejected by the business registry: {}", job.id(), row.lineNumber(),
                                 invalid.problems().size() + " problem(s)");

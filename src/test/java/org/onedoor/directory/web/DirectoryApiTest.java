@@ -44,12 +44,24 @@ class DirectoryApiTest {
     }
 
     @Test
-    void partnersListIncludesDemoAndTestPartners() {
-        HttpResponse<String> response = staff().get("/api/v1/partners");
+    void partnersListFindsDemoAndTestPartners() {
+        JsonNode demo = JSON.readTree(ok("/api/v1/partners?q=WorkOne"));
+        JsonNode test = JSON.readTree(ok("/api/v1/partners?q=" + partner.suffix()));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.findValuesAsString("name")).contains("WorkOne Northern Indiana", partner.partnerName());
+        assertThat(demo.get("items").findValuesAsString("name")).contains("WorkOne Northern Indiana");
+        assertThat(test.get("items").findValuesAsString("name")).containsExactly(partner.partnerName());
+        assertThat(test.get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void partnersListPagesInsteadOfCutting() {
+        JsonNode first = JSON.readTree(ok("/api/v1/partners?page=0&size=2"));
+        long total = first.get("total").asLong();
+
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(total).isGreaterThanOrEqualTo(11);
+        JsonNode last = JSON.readTree(ok("/api/v1/partners?page=" + ((total - 1) / 2) + "&size=2"));
+        assertThat(last.get("items")).hasSize((int) (total - 2 * ((total - 1) / 2)));
     }
 
     @Test
