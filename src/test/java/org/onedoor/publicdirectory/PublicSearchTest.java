@@ -186,7 +186,7 @@ class PublicSearchTest {
         capacity(partner.serviceId(), "SLOTS", 2, 4, "now()");
         WebSession visitor = WebSession.anonymous(port);
 
-        HttpResponse<String> search = visitor.get("/find-services?q=forklift");
+        HttpResponse<String> search = visitor.get("/find-services?q=forklift+" + partner.suffix());
         HttpResponse<String> service = visitor.get("/find-services/services/" + partner.serviceId());
         HttpResponse<String> form = visitor.get("/find-services/contact?service=" + partner.serviceId());
 
