@@ -176,6 +176,31 @@ class HsdsImportTest {
     }
 
     @Test
+    void olderCapacityKeepsNewerFigures() {
+        long areaId = freshArea();
+        List<HsdsUpload> base = List.of(
+                csv("organizations.csv", "id,name,description\no1,Dated Org,Test\n"),
+                csv("locations.csv", "id,organization_id,name\nl1,o1,Main office\n"),
+                csv("addresses.csv", "id,location_id,address_1,city,state_province,postal_code,country\na1,l1,1 Main St,Elkhart,IN,46514,US\n"),
+                csv("services.csv", "id,organization_id,name,description,status\ns1,o1,Dated cohort,Welding,active\n"),
+                csv("service_at_location.csv", "id,service_id,location_id\nsl1,s1,l1\n"),
+                csv("units.csv", "id,name,scheme,identifier\nu1,Slots,OneDoor,SLOTS\n"));
+        List<HsdsUpload> newer = new java.util.ArrayList<>(base);
+        newer.add(csv("service_capacity.csv", "id,service_id,unit_id,available,maximum,updated\nc1,s1,u1,3,5,2026-11-30T10:00:00Z\n"));
+        List<HsdsUpload> older = new java.util.ArrayList<>(base);
+        older.add(csv("service_capacity.csv", "id,service_id,unit_id,available,maximum,updated\nc1,s1,u1,9,16,2026-11-01T10:00:00Z\n"));
+        long serviceId = line(importer.lines(importer.run(request(areaId), newer, "Newer", null)), "service_capacity.csv", "row 1")
+                .recordId();
+
+        List<ImportReportLine> lines = importer.lines(importer.run(request(areaId), older, "Older", null));
+
+        assertThat(line(lines, "service_capacity.csv", "row 1").reason()).contains("are not newer than OneDoor's");
+        Map<String, Object> capacity = jdbc.sql("SELECT available_units, maximum_units FROM service_capacity WHERE service_id = :id")
+                .param("id", serviceId).query().singleRow();
+        assertThat(capacity).containsEntry("available_units", 3).containsEntry("maximum_units", 5);
+    }
+
+    @Test
     void unreadableFileRejectsImport() {
         long areaId = freshArea();
         long importsBefore = jdbc.sql("SELECT count(*) FROM hsds_import").query(Long.class).single();

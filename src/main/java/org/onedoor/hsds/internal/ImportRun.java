@@ -321,17 +321,17 @@ final class ImportRun {
 
         Instant updated = instant(row.get("updated"));
         if (problem == null) {
-            Optional<Written> written = writes.capacity(service.id(), unitCode, maximum, available,
+            ImportWrites.CapacityWrite written = writes.capacity(service.id(), unitCode, maximum, available,
                     updated == null ? Instant.now() : updated, "HSDS import: " + settings.sourceName());
-            if (written.isPresent()) {
-                report(row, new Target("capacity", service.id(), service.name()), written.get().existed() ? "UPDATED" : "CREATED",
+            if (written.written()) {
+                report(row, new Target("capacity", service.id(), service.name()), written.existed() ? "UPDATED" : "CREATED",
                         "capacity of the service", notes(row, service, Set.of("available", "maximum", "updated")));
                 if (unit != null) {
                     mergeShared(unit, service, "unit of the capacity");
                 }
                 return;
             }
-            problem = "units held or used by OneDoor referrals do not fit the new maximum " + maximum;
+            problem = written.skipReason();
         }
         noteOrSkip(row, "capacity not set: " + problem);
     }

@@ -158,16 +158,33 @@ final class ImportWrites {
     }
 
     /**
-     * Sets a service's capacity. An existing row keeps the units that OneDoor referrals hold or use, so the new
-     * figures apply only when they leave room for those.
+     * The result of writing imported capacity figures.
      *
-     * @return whether the capacity was written; empty when held and used units do not fit the new maximum
+     * @param existed whether the service had figures before
+     * @param skipReason why the figures were not written, or {@code null} when they were
      */
-    Optional<Written> capacity(long serviceId, String unit, int maximum, int available, Instant updated, String updatedBy) {
-        boolean existed = jdbc.sql("SELECT count(*) FROM service_capacity WHERE service_id = :id")
+    record CapacityWrite(boolean existed, String skipReason) {
+
+        boolean written() {
+            return skipReason == null;
+        }
+    }
+
+    /**
+     * Sets a service's capacity. Figures older than the ones OneDoor has are not written, so a package exported
+     * earlier never overwrites a newer update. An existing row keeps the units that OneDoor referrals hold or use,
+     * so the new figures apply only when they leave room for those.
+     */
+    CapacityWrite capacity(long serviceId, String unit, int maximum, int available, Instant updated, String updatedBy) {
+        Optional<Instant> current = jdbc.sql("SELECT updated_at FROM service_capacity WHERE service_id = :id FOR UPDATE")
                 .param("id", serviceId)
-                .query(Long.class)
-                .single() > 0;
+                .query(Instant.class)
+                .optional();
+        if (current.isPresent() && !updated.isAfter(current.get())) {
+            return new CapacityWrite(true, "the figures dated " + updated + " are not newer than OneDoor's, dated "
+                    + current.get() + ", so OneDoor's were kept");
+        }
+
         int written = jdbc.sql("""
                         INSERT INTO service_capacity (service_id, unit, maximum_units, available_units, updated_at, updated_by)
                         VALUES (:id, :unit, :maximum, :available, :updated, :updatedBy)
@@ -184,7 +201,9 @@ final class ImportWrites {
                 .param("updated", java.sql.Timestamp.from(updated))
                 .param("updatedBy", updatedBy)
                 .update();
-        return written == 0 ? Optional.empty() : Optional.of(new Written(serviceId, existed));
+        return written == 0
+                ? new CapacityWrite(true, "units held or used by OneDoor referrals do not fit the new maximum " + maximum)
+                : new CapacityWrite(current.isPresent(), null);
     }
 
     void note(long importId, String recordType, long recordId, String source, String field, String value) {
