@@ -1,5 +1,6 @@
 package org.onedoor.web;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps the shared exceptions to RFC 9457 problem details under {@code /api/} and to the error page elsewhere:
@@ -34,6 +38,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebExceptionHandler.class);
+
+    /** SQLSTATE 22021 (character_not_in_repertoire), which PostgreSQL raises for a NUL character in text. */
+    private static final String NUL_REJECTED = "22021";
 
     @ExceptionHandler(NotFoundException.class)
     Object notFound(NotFoundException exception, HttpServletRequest request) {
@@ -69,6 +76,36 @@ class WebExceptionHandler {
                 List.of(Map.of("field", exception.getParameterName(), "message", message)));
     }
 
+    /** Returns a 400 naming the JSON property that could not be read, or stating that the body is not JSON. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
+        String field = exception.getCause() instanceof JacksonException jackson
+                ? jackson.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                                : String.valueOf(reference.getIndex()))
+                        .collect(Collectors.joining("."))
+                : "";
+        if (field.isEmpty()) {
+            return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON. Send one JSON object "
+                    + "with the fields that /v3/api-docs lists for " + request.getRequestURI() + ".", List.of());
+        }
+        String message = "Field '" + field + "' has a value of the wrong type, such as text where a whole number "
+                + "belongs. Send it with the type that /v3/api-docs gives.";
+        return respond(request, HttpStatus.BAD_REQUEST, message, List.of(Map.of("field", field, "message", message)));
+    }
+
+    /**
+     * Returns a 400 when PostgreSQL rejects a NUL character (0x00) in a text value, because text columns cannot store
+     * it. Request parameters are checked before they reach a controller, so this handles JSON bodies.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    Object nulRejected(DataAccessException exception, HttpServletRequest request) throws DataAccessException {
+        if (!(exception.getMostSpecificCause() instanceof SQLException sql) || !NUL_REJECTED.equals(sql.getSQLState())) {
+            throw exception;
+        }
+        return respond(request, HttpStatus.BAD_REQUEST, NulCharacterCheck.MESSAGE, List.of());
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     Object noResource(NoResourceFoundException exception, HttpServletRequest request) {
         String message = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
@@ -97,7 +134,8 @@ class WebExceptionHandler {
     private static Object respond(HttpServletRequest request, HttpStatus status, String detail,
                                   List<Map<String, String>> errors) {
         log.debug("Request {} {} returned {}: {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/hsds/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(status.getReasonPhrase());
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
