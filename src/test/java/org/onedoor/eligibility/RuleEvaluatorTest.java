@@ -146,7 +146,9 @@ class RuleEvaluatorTest {
     void compilerRejectsTypeError() {
         assertThatThrownBy(() -> compiler.check("employee_band < 500"))
                 .isInstanceOf(InvalidExpressionException.class)
-                .hasMessageContaining("employee_band < 500");
+                .hasMessageContaining("employee_band < 500")
+                .hasMessageContaining("employee_band is text")
+                .hasMessageNotContaining("protobuf");
         assertThatThrownBy(() -> compiler.check("naics_code"))
                 .isInstanceOf(InvalidExpressionException.class);
     }

@@ -95,6 +95,15 @@ public class RuleCompiler {
         }
     }
 
+    /** Lists the facts the expression names with their types, such as "employee_band is text." */
+    private static String typesOf(String expression) {
+        List<String> types = FactCatalog.FACTS.stream()
+                .filter(fact -> Pattern.compile("\\b" + Pattern.quote(fact.name()) + "\\b").matcher(expression).find())
+                .map(fact -> fact.name() + " is " + fact.type().description())
+                .toList();
+        return types.isEmpty() ? "" : String.join(", ", types) + ". ";
+    }
+
     private static String describe(String expression, List<CelIssue> issues) {
         for (CelIssue issue : issues) {
             Matcher undeclared = UNDECLARED.matcher(issue.getMessage());
@@ -102,6 +111,11 @@ public class RuleCompiler {
                 return "Expression '" + expression + "' refers to unknown fact '" + undeclared.group(1)
                         + "'. Use only these facts: " + FactCatalog.names() + ".";
             }
+        }
+        if (issues.stream().anyMatch(issue -> issue.getMessage().contains("found no matching overload"))) {
+            return "Expression '" + expression + "' combines values of different types. " + typesOf(expression)
+                    + "Compare each fact with a value of its own type, such as employee_band_min >= 20 or "
+                    + "employee_band == '20-49'.";
         }
         String messages = String.join("; ", issues.stream().map(CelIssue::getMessage).toList());
         return "Expression '" + expression + "' is invalid: " + messages + ". A rule must be true or false over "
