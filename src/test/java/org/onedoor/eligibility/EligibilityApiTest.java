@@ -194,6 +194,20 @@ class EligibilityApiTest {
     }
 
     @Test
+    void answerByFactNamePointsToField() {
+        EligibilityFixtures.rules(jdbc, partner.serviceId(), "ALL", "Veterans", "hires_veterans");
+        String path = "/api/v1/businesses/" + businessId + "/services/" + partner.serviceId() + "/eligibility/answers";
+
+        HttpResponse<String> response = post(staffApi, path, """
+                {"hires_veterans": true}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errorOf(response, "hires_veterans").get("message").asString())
+                .contains("Send the answer as 'hiresVeterans'");
+    }
+
+    @Test
     void servicesListEligibleAndAvailableFirst() {
         long eligibleFull = EligibilityFixtures.service(jdbc, partner, "A eligible full " + partner.suffix(), "training");
         long eligibleStale = EligibilityFixtures.service(jdbc, partner, "B eligible stale " + partner.suffix(), "training");

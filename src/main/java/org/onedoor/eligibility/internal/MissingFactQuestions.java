@@ -33,6 +33,16 @@ public class MissingFactQuestions {
 
     private static final Map<String, String> YES_NO = orderedYesNo();
 
+    /** The profile field that answers each fact, where it is one field. Counties are asked per establishment. */
+    private static final Map<String, String> PROFILE_FIELDS = Map.ofEntries(
+            Map.entry("naics_code", "naicsCode"), Map.entry("naics_sector", "naicsCode"),
+            Map.entry("employee_band", "employeeBand"), Map.entry("employee_band_min", "employeeBand"),
+            Map.entry("ownership_type", "ownershipType"), Map.entry("years_in_operation", "yearStarted"),
+            Map.entry("layoff_announced", "layoffAnnounced"), Map.entry("hiring_needs", "hiringNeeds"),
+            Map.entry("hourly_wage_offered", "hourlyWageOffered"),
+            Map.entry("hires_people_with_disabilities", "hiresPeopleWithDisabilities"),
+            Map.entry("hires_veterans", "hiresVeterans"));
+
     private final BusinessProfileService profiles;
 
     MissingFactQuestions(BusinessProfileService profiles) {
@@ -108,6 +118,19 @@ public class MissingFactQuestions {
         }
     }
 
+    /** Explains why an answer is not taken, pointing from a fact's name to the profile field it is asked as. */
+    private static String notAsked(String field, Set<String> fields) {
+        String asField = PROFILE_FIELDS.get(field);
+        if (asField != null && fields.contains(asField)) {
+            return "'" + field + "' is the name of the fact in rules. Send the answer as '" + asField + "'.";
+        }
+        if (fields.isEmpty()) {
+            return "'" + field + "' was not asked, because no fact is missing for this service now.";
+        }
+        return "'" + field + "' was not asked, because it is known or not needed for this service. Answer only: "
+                + String.join(", ", fields) + ".";
+    }
+
     private static Question yesNo(String field, Fact fact) {
         return new Question(field, fact.label(), fact.question(), "YES_NO", YES_NO, null);
     }
@@ -126,8 +149,7 @@ public class MissingFactQuestions {
         Map<String, Object> patch = new LinkedHashMap<>();
         answers.forEach((field, value) -> {
             if (!fields.contains(field)) {
-                problems.add(new FieldProblem(field, "'" + field + "' was not asked, because it is known or not "
-                        + "needed for this service. Answer only: " + String.join(", ", fields) + "."));
+                problems.add(new FieldProblem(field, notAsked(field, fields)));
                 return;
             }
             if (isBlank(value)) {
