@@ -223,8 +223,9 @@ class EligibilityApiTest {
         EligibilityFixtures.rules(jdbc, notEligible, "ALL", "Retail employer", "naics_sector == '44-45'");
         EligibilityFixtures.rules(jdbc, eligibleAvailable, "ALL", "Manufacturer", "naics_sector == '31-33'");
 
-        JsonNode options = json.readTree(staffApi.get("/api/v1/businesses/" + businessId + "/services?partner="
+        JsonNode body = json.readTree(staffApi.get("/api/v1/businesses/" + businessId + "/services?partner="
                 + partner.partnerId()).body());
+        JsonNode options = body.get("items");
 
         assertThat(names(options, "serviceId")).containsExactly(String.valueOf(eligibleAvailable),
                 String.valueOf(eligibleStale), String.valueOf(partner.serviceId()), String.valueOf(eligibleFull),
@@ -238,6 +239,43 @@ class EligibilityApiTest {
         assertThat(options.get(4).get("eligibility").get("missingFacts").get(0).get("name").asString())
                 .isEqualTo("hires_veterans");
         assertThat(options.get(5).get("eligibility").get("failed").get(0).asString()).isEqualTo("Retail employer");
+        assertThat(body.get("total").asLong()).isEqualTo(6);
+        assertThat(body.get("counts").get("eligible").asLong()).isEqualTo(4);
+        assertThat(body.get("counts").get("eligibleAndAvailable").asLong()).isEqualTo(1);
+        assertThat(body.get("counts").get("unknown").asLong()).isEqualTo(1);
+        assertThat(body.get("counts").get("notEligible").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void servicesPageInRankOrder() {
+        long unknown = EligibilityFixtures.service(jdbc, partner, "A unknown " + partner.suffix(), "training");
+        long anyHeld = EligibilityFixtures.service(jdbc, partner, "B any held " + partner.suffix(), "training");
+        long allFailed = EligibilityFixtures.service(jdbc, partner, "C all failed " + partner.suffix(), "training");
+        EligibilityFixtures.rules(jdbc, unknown, "ALL", "Manufacturer", "naics_sector == '31-33'",
+                "Willing to hire veterans", "hires_veterans");
+        EligibilityFixtures.rules(jdbc, anyHeld, "ANY", "Willing to hire veterans", "hires_veterans",
+                "Manufacturer", "naics_sector == '31-33'");
+        EligibilityFixtures.rules(jdbc, allFailed, "ALL", "Willing to hire veterans", "hires_veterans",
+                "Retail employer", "naics_sector == '44-45'");
+        String base = "/api/v1/businesses/" + businessId + "/services?partner=" + partner.partnerId() + "&size=2";
+
+        JsonNode first = json.readTree(staffApi.get(base).body());
+        JsonNode second = json.readTree(staffApi.get(base + "&page=1").body());
+        JsonNode pastEnd = json.readTree(staffApi.get(base + "&page=5").body());
+        HttpResponse<String> tooLarge = staffApi.get(base.replace("size=2", "size=201"));
+
+        assertThat(names(first.get("items"), "serviceId")).containsExactly(String.valueOf(anyHeld),
+                String.valueOf(partner.serviceId()));
+        assertThat(names(second.get("items"), "serviceId")).containsExactly(String.valueOf(unknown),
+                String.valueOf(allFailed));
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        assertThat(second.get("size").asInt()).isEqualTo(2);
+        assertThat(second.get("total").asLong()).isEqualTo(4);
+        assertThat(pastEnd.get("items")).isEmpty();
+        assertThat(pastEnd.get("total").asLong()).isEqualTo(4);
+        assertThat(pastEnd.get("counts").get("unknown").asLong()).isEqualTo(1);
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("201");
     }
 
     @Test
@@ -249,8 +287,8 @@ class EligibilityApiTest {
         JsonNode byNeed = json.readTree(staffApi.get(base + "&need=TRAIN_NEW_HIRES").body());
         HttpResponse<String> badNeed = staffApi.get(base + "&need=NOTHING");
 
-        assertThat(names(byCategory, "name")).containsExactly("Layoff help " + partner.suffix());
-        assertThat(names(byNeed, "name")).containsExactly(partner.serviceName());
+        assertThat(names(byCategory.get("items"), "name")).containsExactly("Layoff help " + partner.suffix());
+        assertThat(names(byNeed.get("items"), "name")).containsExactly(partner.serviceName());
         assertThat(badNeed.statusCode()).isEqualTo(400);
         assertThat(badNeed.body()).contains("TRAIN_NEW_HIRES");
     }
@@ -266,8 +304,9 @@ class EligibilityApiTest {
         JsonNode forOutside = json.readTree(staffApi.get("/api/v1/businesses/" + businessId + path).body());
         JsonNode forInside = json.readTree(staffApi.get("/api/v1/businesses/" + inArea + path).body());
 
-        assertThat(forOutside).isEmpty();
-        assertThat(names(forInside, "serviceId")).containsExactly(String.valueOf(partner.serviceId()));
+        assertThat(forOutside.get("items")).isEmpty();
+        assertThat(forOutside.get("total").asLong()).isZero();
+        assertThat(names(forInside.get("items"), "serviceId")).containsExactly(String.valueOf(partner.serviceId()));
     }
 
     @Test

@@ -79,17 +79,25 @@ class EligibilityBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.signIn(staff.email(), TestAccounts.PASSWORD);
             browser.open("/businesses/" + businessId);
-            By row = By.cssSelector("[data-capacity-service='" + partner.serviceId() + "']");
-            browser.waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(row));
-            assertThat(browser.driver.findElement(row).getText()).containsIgnoringCase("unknown")
-                    .contains("Missing: Layoff or closure announced");
+            By caption = By.cssSelector("#services-panel caption");
+            browser.waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(caption));
             browser.assertAccessible();
+
+            // The demo area alone has more services than the first page shows, so the panel offers a next page,
+            // which htmx swaps in without leaving the business page.
+            browser.driver.findElement(By.cssSelector("#services-panel .usa-pagination__next-page")).click();
+            browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    caption, "26 to"));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/businesses/" + businessId);
 
             new Select(browser.driver.findElement(By.id("services-partner"))).selectByValue(
                     String.valueOf(partner.partnerId()));
             browser.driver.findElement(By.cssSelector("#services-panel button[type=submit]")).click();
             browser.waitFor(Duration.ofSeconds(10)).until(driver -> driver.findElements(
                     By.cssSelector("#services-panel tbody tr")).size() == 1);
+            By row = By.cssSelector("[data-capacity-service='" + partner.serviceId() + "']");
+            assertThat(browser.driver.findElement(row).getText()).containsIgnoringCase("unknown")
+                    .contains("Missing: Layoff or closure announced");
 
             browser.open("/businesses/" + businessId + "/services/" + partner.serviceId() + "/eligibility");
             browser.assertAccessible();

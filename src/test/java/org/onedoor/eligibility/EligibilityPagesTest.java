@@ -161,6 +161,29 @@ class EligibilityPagesTest {
         assertThat(businessPage).contains("hx-get=\"/businesses/" + businessId + "/services/panel\"");
     }
 
+    @Test
+    void panelPagesKeepFilters() {
+        EligibilityFixtures.service(jdbc, partner, "Apprenticeship design " + partner.suffix(), "training");
+        EligibilityFixtures.service(jdbc, partner, "Business outreach " + partner.suffix(), "training");
+        String filters = "?partner=" + partner.partnerId() + "&size=2";
+
+        String first = staffSession.get("/businesses/" + businessId + "/services/panel" + filters).body();
+        String second = staffSession.get("/businesses/" + businessId + "/services" + filters + "&page=1").body();
+
+        assertThat(first).contains("Apprenticeship design " + partner.suffix())
+                .contains("Business outreach " + partner.suffix())
+                .doesNotContain(partner.serviceName())
+                .contains("3 services, eligible and available first: 1 to 2 shown")
+                .contains("3 eligible (0 with room now), 0 unknown, 0 not eligible.")
+                .contains("href=\"/businesses/" + businessId + "/services?partner=" + partner.partnerId()
+                        + "&amp;page=1&amp;size=2\"");
+        assertThat(second).contains(partner.serviceName())
+                .contains("3 services, eligible and available first: 3 to 3 shown")
+                .contains("Page 2 of 2")
+                .contains("hx-get=\"/businesses/" + businessId + "/services/panel?partner=" + partner.partnerId()
+                        + "&amp;page=1&amp;size=2\"");
+    }
+
     private List<String> expressions() {
         return jdbc.sql("SELECT expression FROM eligibility_rule WHERE service_id = :id ORDER BY position")
                 .param("id", partner.serviceId())

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,12 @@ import org.onedoor.eligibility.ServiceRules;
 import org.onedoor.eligibility.FactCatalog;
 import org.onedoor.eligibility.internal.ServiceOption.Availability;
 import org.onedoor.shared.InvalidInputException;
+import org.onedoor.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists the active services in a business's area with its eligibility and their availability, best options first.
@@ -27,6 +31,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BusinessServices {
+
+    /** Rows per page when the caller gives no size: about what a screen shows. */
+    public static final int DEFAULT_PAGE_SIZE = 25;
 
     private static final Map<String, String> UNIT_WORDS = Map.of("SLOTS", "slots", "COHORT_SEATS", "seats in a cohort",
             "TRAINING_DOLLARS", "training dollars", "HOURS", "hours");
@@ -57,62 +64,190 @@ public class BusinessServices {
     }
 
     /**
-     * Lists the services for a business.
+     * Lists one page of the services for a business.
      *
      * @throws org.onedoor.shared.NotFoundException for an unknown business
      * @throws InvalidInputException for an unknown need code
      */
-    // Not one transaction: the queries need no common snapshot, and evaluating thousands of services holds no
-    // database connection this way.
-    public List<ServiceOption> servicesFor(long businessId, Filter filter) {
+    // One read-only snapshot, so the rule expressions evaluated in Java are exactly those that the ranking query
+    // joins.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ServiceOptionsPage servicesFor(long businessId, Filter filter, PageRequest pageRequest) {
         List<String> categories = categories(filter);
-        List<Row> rows = jdbc.sql("""
-                        SELECT s.id, s.name, c.code AS category_code, c.name AS category_name, p.id AS partner_id,
-                               p.name AS partner_name, o.id AS office_id, o.name AS office_name, o.city AS office_city,
-                               o.time_zone, cap.unit, cap.maximum_units, cap.available_units, cap.updated_at,
-                               cap.updated_at + cap.freshness_limit < now() AS stale
-                        FROM service s
-                        JOIN program pr ON pr.id = s.program_id
-                        JOIN partner p ON p.id = pr.partner_id
-                        JOIN office o ON o.id = s.office_id
-                        JOIN employer_service_category c ON c.code = s.category_code
-                        LEFT JOIN service_capacity cap ON cap.service_id = s.id
-                        WHERE s.active
-                          AND (CAST(:partner AS bigint) IS NULL OR p.id = :partner)
-                          AND (CAST(:filterCategories AS boolean) = false OR s.category_code = ANY(:categories))
-                        """)
-                .param("partner", filter.partner())
-                .param("filterCategories", categories != null)
-                .param("categories", categories == null ? new String[0] : categories.toArray(String[]::new))
-                .query((rs, number) -> row(rs))
-                .list();
-
-        // The business's facts, the rules and the areas are each loaded once. Within an area the facts are the same
-        // for every service, so each distinct expression is evaluated once per area.
         EligibilityFacts facts = profiles.eligibilityFacts(businessId);
         Map<String, Object> base = FactValues.of(facts, Year.now(clock));
-        List<Long> serviceIds = rows.stream().map(Row::serviceId).toList();
-        Map<Long, ServiceRules> rules = store.rulesOf(serviceIds);
-        Map<Long, FactValues.ServiceArea> areas = store.areasOf(serviceIds);
-        Map<Long, RuleEvaluator.FactsEvaluation> evaluationsByArea = new HashMap<>();
-
-        List<ServiceOption> options = new ArrayList<>();
-        for (Row row : rows) {
-            FactValues.ServiceArea area = areas.get(row.serviceId());
-            if (!facts.countyFips().isEmpty() && facts.countyFips().stream().noneMatch(area::contains)) {
-                continue;
+        Map<Long, FactValues.ServiceArea> areas = new HashMap<>();
+        for (FactValues.ServiceArea area : store.areas().values()) {
+            if (facts.countyFips().isEmpty() || facts.countyFips().stream().anyMatch(area::contains)) {
+                areas.put(area.areaId(), area);
             }
-            RuleEvaluator.FactsEvaluation evaluation = evaluationsByArea.computeIfAbsent(area.areaId(),
-                    id -> evaluator.forFacts(FactValues.withArea(base, area)));
+        }
+        Map<Long, RuleEvaluator.FactsEvaluation> evaluations = new HashMap<>();
+        areas.values().forEach(area -> evaluations.put(area.areaId(),
+                evaluator.forFacts(FactValues.withArea(base, area))));
+
+        // A plan made without the arrays' values estimated a few dozen services where the benchmark data has
+        // thousands, and its nested loops took seconds (EXPLAIN ANALYZE), so each execution plans with the values.
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        Scope scope = new Scope(areas.keySet(), filter.partner(), categories);
+        ExpressionValues values = expressionValues(scope, evaluations);
+        PageRows page = page(scope, values, pageRequest);
+
+        Map<Long, ServiceRules> rules = store.rulesOf(page.rows().stream().map(Row::serviceId).toList());
+        List<ServiceOption> options = new ArrayList<>();
+        for (Row row : page.rows()) {
             options.add(new ServiceOption(row.serviceId(), row.name(), row.categoryCode(), row.categoryName(),
                     row.partnerId(), row.partnerName(), row.officeId(), row.officeName(), row.officeCity(),
-                    row.timeZone(), row.availability(), evaluation.evaluate(rules.get(row.serviceId()))));
+                    row.timeZone(), row.availability(),
+                    evaluations.get(row.areaId()).evaluate(rules.get(row.serviceId()))));
         }
-        options.sort(Comparator.comparingInt(ServiceOption::rank)
-                .thenComparing(ServiceOption::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparingLong(ServiceOption::serviceId));
-        return options;
+        return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), page.total(), page.counts());
     }
+
+    /** The services a panel may list: active, in the given areas, and matching the filters. */
+    private record Scope(Collection<Long> areaIds, Long partner, List<String> categories) {
+
+        static final String SERVICES = """
+                SELECT s.id, s.name, s.office_id, s.category_code, p.id AS partner_id, p.area_id
+                FROM service s
+                JOIN program pr ON pr.id = s.program_id
+                JOIN partner p ON p.id = pr.partner_id
+                WHERE s.active
+                  AND p.area_id = ANY(:areaIds)
+                  AND (CAST(:partner AS bigint) IS NULL OR p.id = :partner)
+                  AND (CAST(:filterCategories AS boolean) = false OR s.category_code = ANY(:categories))
+                """;
+
+        StatementSpec bind(StatementSpec statement) {
+            return statement.param("areaIds", areaIds.stream().mapToLong(Long::longValue).toArray())
+                    .param("partner", partner)
+                    .param("filterCategories", categories != null)
+                    .param("categories", categories == null ? new String[0] : categories.toArray(String[]::new));
+        }
+    }
+
+    /** The value of each rule expression in each area, as parallel arrays for SQL; a {@code null} value is unknown. */
+    private record ExpressionValues(Long[] areaIds, String[] expressions, Boolean[] values) {
+    }
+
+    /**
+     * Evaluates each distinct rule expression of the services in scope once per area. The values depend only on the
+     * business's facts and the area, so a few evaluations decide the order of thousands of services.
+     */
+    private ExpressionValues expressionValues(Scope scope, Map<Long, RuleEvaluator.FactsEvaluation> evaluations) {
+        List<Long> areaIds = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
+        List<Boolean> values = new ArrayList<>();
+        scope.bind(jdbc.sql("WITH scope AS (" + Scope.SERVICES + """
+                        )
+                        SELECT DISTINCT scope.area_id, r.expression
+                        FROM scope JOIN eligibility_rule r ON r.service_id = scope.id
+                        """))
+                .query(rs -> {
+                    long areaId = rs.getLong("area_id");
+                    String expression = rs.getString("expression");
+                    areaIds.add(areaId);
+                    expressions.add(expression);
+                    values.add(evaluations.get(areaId).value(expression));
+                });
+        return new ExpressionValues(areaIds.toArray(Long[]::new), expressions.toArray(String[]::new),
+                values.toArray(Boolean[]::new));
+    }
+
+    private record PageRows(List<Row> rows, long total, ServiceOptionsPage.Counts counts) {
+    }
+
+    /**
+     * Ranks the services in scope in SQL and reads one page of them. The eligibility result follows
+     * {@link RuleEvaluator}: with {@code ALL}, a false rule decides before an unknown one, and with {@code ANY}, a
+     * true rule does. The rank is 0 for eligible and available, 1 for eligible with availability unknown, 2 for
+     * eligible but full, 3 for eligibility unknown and 4 for not eligible; names break ties without regard to case.
+     */
+    private PageRows page(Scope scope, ExpressionValues values, PageRequest pageRequest) {
+        List<Row> rows = new ArrayList<>();
+        long[] totals = new long[5];
+        scope.bind(jdbc.sql(RANKED_PREFIX + Scope.SERVICES + RANKED_PAGE))
+                .param("valueAreas", values.areaIds())
+                .param("valueExpressions", values.expressions())
+                .param("values", values.values())
+                .param("limit", pageRequest.size())
+                .param("offset", pageRequest.offset())
+                .query(rs -> {
+                    totals[0] = rs.getLong("total");
+                    totals[1] = rs.getLong("eligible");
+                    totals[2] = rs.getLong("eligible_available");
+                    totals[3] = rs.getLong("unknown");
+                    totals[4] = rs.getLong("not_eligible");
+                    rows.add(row(rs));
+                });
+        if (rows.isEmpty() && pageRequest.page() > 0) {
+            // A page past the end has no rows to carry the counts, so count the first page instead.
+            PageRows first = page(scope, values, new PageRequest(0, 1));
+            return new PageRows(List.of(), first.total(), first.counts());
+        }
+        return new PageRows(rows, totals[0], new ServiceOptionsPage.Counts(totals[1], totals[2], totals[3], totals[4]));
+    }
+
+    private static final String RANKED_PREFIX = """
+            WITH expression_value AS (
+                SELECT * FROM unnest(CAST(:valueAreas AS bigint[]), CAST(:valueExpressions AS text[]),
+                                     CAST(:values AS boolean[])) AS v(area_id, expression, value)
+            ), scope AS (
+            """;
+
+    private static final String RANKED_PAGE = """
+            ), rule_values AS (
+                SELECT r.service_id, bool_or(v.value IS FALSE) AS any_failed, bool_or(v.value IS TRUE) AS any_held,
+                       bool_or(v.value IS NULL) AS any_unknown
+                FROM scope
+                JOIN eligibility_rule r ON r.service_id = scope.id
+                JOIN expression_value v ON v.area_id = scope.area_id AND v.expression = r.expression
+                GROUP BY r.service_id
+            ), evaluated AS (
+                SELECT scope.*,
+                       CASE WHEN rv.service_id IS NULL THEN 'ELIGIBLE'
+                            WHEN e.combination = 'ALL' THEN CASE WHEN rv.any_failed THEN 'NOT_ELIGIBLE'
+                                                                 WHEN rv.any_unknown THEN 'UNKNOWN'
+                                                                 ELSE 'ELIGIBLE' END
+                            WHEN rv.any_held THEN 'ELIGIBLE'
+                            WHEN rv.any_unknown THEN 'UNKNOWN'
+                            ELSE 'NOT_ELIGIBLE' END AS eligibility,
+                       CASE WHEN cap.service_id IS NULL OR cap.updated_at + cap.freshness_limit < now() THEN 'UNKNOWN'
+                            WHEN cap.available_units > 0 THEN 'AVAILABLE'
+                            ELSE 'FULL' END AS availability
+                FROM scope
+                LEFT JOIN rule_values rv ON rv.service_id = scope.id
+                LEFT JOIN service_eligibility e ON e.service_id = scope.id
+                LEFT JOIN service_capacity cap ON cap.service_id = scope.id
+            ), ranked AS (
+                SELECT evaluated.*,
+                       CASE eligibility WHEN 'ELIGIBLE' THEN CASE availability WHEN 'AVAILABLE' THEN 0
+                                                                               WHEN 'UNKNOWN' THEN 1
+                                                                               ELSE 2 END
+                                        WHEN 'UNKNOWN' THEN 3
+                                        ELSE 4 END AS rank,
+                       count(*) OVER () AS total,
+                       count(*) FILTER (WHERE eligibility = 'ELIGIBLE') OVER () AS eligible,
+                       count(*) FILTER (WHERE eligibility = 'ELIGIBLE' AND availability = 'AVAILABLE') OVER ()
+                           AS eligible_available,
+                       count(*) FILTER (WHERE eligibility = 'UNKNOWN') OVER () AS unknown,
+                       count(*) FILTER (WHERE eligibility = 'NOT_ELIGIBLE') OVER () AS not_eligible
+                FROM evaluated
+                ORDER BY rank, lower(name) COLLATE "C", id
+                LIMIT :limit OFFSET :offset
+            )
+            SELECT ranked.id, ranked.name, ranked.area_id, ranked.total, ranked.eligible, ranked.eligible_available,
+                   ranked.unknown, ranked.not_eligible, c.code AS category_code, c.name AS category_name,
+                   p.id AS partner_id, p.name AS partner_name, o.id AS office_id, o.name AS office_name,
+                   o.city AS office_city, o.time_zone, cap.unit, cap.maximum_units, cap.available_units,
+                   cap.updated_at, cap.updated_at + cap.freshness_limit < now() AS stale
+            FROM ranked
+            JOIN partner p ON p.id = ranked.partner_id
+            JOIN office o ON o.id = ranked.office_id
+            JOIN employer_service_category c ON c.code = ranked.category_code
+            LEFT JOIN service_capacity cap ON cap.service_id = ranked.id
+            ORDER BY ranked.rank, lower(ranked.name) COLLATE "C", ranked.id
+            """;
 
     private static List<String> categories(Filter filter) {
         List<String> categories = null;
@@ -130,13 +265,13 @@ public class BusinessServices {
         return categories;
     }
 
-    private record Row(long serviceId, String name, String categoryCode, String categoryName, long partnerId,
-                       String partnerName, long officeId, String officeName, String officeCity, String timeZone,
-                       Availability availability) {
+    private record Row(long serviceId, long areaId, String name, String categoryCode, String categoryName,
+                       long partnerId, String partnerName, long officeId, String officeName, String officeCity,
+                       String timeZone, Availability availability) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("category_code"),
+        return new Row(rs.getLong("id"), rs.getLong("area_id"), rs.getString("name"), rs.getString("category_code"),
                 rs.getString("category_name"), rs.getLong("partner_id"), rs.getString("partner_name"),
                 rs.getLong("office_id"), rs.getString("office_name"), rs.getString("office_city"),
                 rs.getString("time_zone"), availability(rs));

@@ -69,11 +69,11 @@ public class RuleEvaluator {
         return new FactsEvaluation(PartialVars.of(name -> java.util.Optional.ofNullable(facts.get(name)), unknowns));
     }
 
-    /** Evaluations against one set of facts, keeping each expression's outcome. Not thread-safe. */
+    /** Evaluations against one set of facts, keeping each expression's value. Not thread-safe. */
     public final class FactsEvaluation {
 
         private final PartialVars variables;
-        private final Map<String, Outcome> outcomes = new HashMap<>();
+        private final Map<String, ExpressionValue> values = new HashMap<>();
 
         private FactsEvaluation(PartialVars variables) {
             this.variables = variables;
@@ -85,33 +85,48 @@ public class RuleEvaluator {
             }
             List<Outcome> ruleOutcomes = new ArrayList<>();
             for (Rule rule : rules.rules()) {
-                Outcome outcome = outcomes.computeIfAbsent(rule.expression(),
-                        expression -> RuleEvaluator.this.evaluate(rules.serviceId(), rule, variables));
-                ruleOutcomes.add(new Outcome(rule, outcome.value(), outcome.missing()));
+                ExpressionValue value = valueOf(rule.expression());
+                ruleOutcomes.add(new Outcome(rule, value.value(), value.missing()));
             }
             return combine(rules.combination(), ruleOutcomes);
         }
+
+        /**
+         * Returns the value of one expression: true, false, or {@code null} when it depends on missing facts. An
+         * expression that fails to evaluate is false, as it is in {@link #evaluate(ServiceRules)}.
+         */
+        public Boolean value(String expression) {
+            return valueOf(expression).value();
+        }
+
+        private ExpressionValue valueOf(String expression) {
+            return values.computeIfAbsent(expression, text -> RuleEvaluator.this.evaluate(text, variables));
+        }
     }
 
-    private Outcome evaluate(long serviceId, Rule rule, PartialVars variables) {
+    /** The value of one expression: true, false, or {@code null} with the facts it waits for. */
+    private record ExpressionValue(Boolean value, Set<String> missing) {
+    }
+
+    private ExpressionValue evaluate(String expression, PartialVars variables) {
         try {
-            Object value = compiler.program(rule.expression()).eval(variables);
+            Object value = compiler.program(expression).eval(variables);
             if (value instanceof Boolean bool) {
-                return new Outcome(rule, bool, Set.of());
+                return new ExpressionValue(bool, Set.of());
             }
             if (value instanceof CelUnknownSet unknown) {
                 Set<String> missing = new LinkedHashSet<>();
                 for (CelAttribute attribute : unknown.attributes()) {
                     missing.add(attribute.qualifiers().get(0).asString());
                 }
-                return new Outcome(rule, null, missing);
+                return new ExpressionValue(null, missing);
             }
-            log.warn("Rule '{}' of service {} returned {} instead of true or false; counted as not met",
-                    rule.label(), serviceId, value);
+            log.warn("Rule expression '{}' returned {} instead of true or false; counted as not met", expression,
+                    value);
         } catch (CelEvaluationException | RuleCompiler.InvalidExpressionException e) {
-            log.warn("Rule '{}' of service {} failed to evaluate; counted as not met", rule.label(), serviceId, e);
+            log.warn("Rule expression '{}' failed to evaluate; counted as not met", expression, e);
         }
-        return new Outcome(rule, false, Set.of());
+        return new ExpressionValue(false, Set.of());
     }
 
     private static EligibilityResult combine(Combination combination, List<Outcome> outcomes) {

@@ -52,14 +52,32 @@ public class RuleStore {
         return result;
     }
 
-    /** Loads the area of each service's partner, with the counties each area lists. */
-    public Map<Long, FactValues.ServiceArea> areasOf(Collection<Long> serviceIds) {
+    /** Loads every workforce area with the counties it lists, by area id. */
+    public Map<Long, FactValues.ServiceArea> areas() {
+        Map<Long, java.util.Set<String>> counties = countiesByArea();
+        Map<Long, FactValues.ServiceArea> areas = new HashMap<>();
+        jdbc.sql("SELECT id, state_fips FROM workforce_area")
+                .query(rs -> {
+                    long areaId = rs.getLong("id");
+                    areas.put(areaId, new FactValues.ServiceArea(areaId, rs.getString("state_fips"),
+                            counties.getOrDefault(areaId, java.util.Set.of())));
+                });
+        return areas;
+    }
+
+    private Map<Long, java.util.Set<String>> countiesByArea() {
         Map<Long, java.util.Set<String>> counties = new HashMap<>();
         jdbc.sql("SELECT area_id, county_fips FROM workforce_area_county")
                 .query(rs -> {
                     counties.computeIfAbsent(rs.getLong("area_id"), id -> new java.util.HashSet<>())
                             .add(rs.getString("county_fips"));
                 });
+        return counties;
+    }
+
+    /** Loads the area of each service's partner, with the counties each area lists. */
+    public Map<Long, FactValues.ServiceArea> areasOf(Collection<Long> serviceIds) {
+        Map<Long, java.util.Set<String>> counties = countiesByArea();
         Map<Long, FactValues.ServiceArea> areas = new HashMap<>();
         jdbc.sql("""
                         SELECT s.id, a.id AS area_id, a.state_fips

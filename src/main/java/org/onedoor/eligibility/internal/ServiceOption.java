@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.onedoor.eligibility.EligibilityResult;
 
 /**
- * One service as the services panel of a business shows it.
+ * One service as the services panel of a business shows it. {@link BusinessServices} ranks the options in SQL.
  *
  * @param officeTimeZone the IANA time zone of the delivering office
  */
@@ -23,18 +23,5 @@ public record ServiceOption(long serviceId, String name, String categoryCode, St
      */
     public record Availability(String status, String text, Integer availableUnits, Integer maximumUnits, String unit,
                                Instant updatedAt) {
-    }
-
-    /** Ranks the option: eligible and available first, then other eligible ones, unknown, and not eligible last. */
-    int rank() {
-        return switch (eligibility.status()) {
-            case ELIGIBLE -> switch (availability.status()) {
-                case "AVAILABLE" -> 0;
-                case "UNKNOWN" -> 1;
-                default -> 2;
-            };
-            case UNKNOWN -> 3;
-            case NOT_ELIGIBLE -> 4;
-        };
     }
 }

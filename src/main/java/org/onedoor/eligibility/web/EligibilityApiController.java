@@ -15,8 +15,9 @@ import org.onedoor.eligibility.internal.MissingFactQuestions;
 import org.onedoor.eligibility.internal.MissingFactQuestions.Questions;
 import org.onedoor.eligibility.internal.RuleDraft;
 import org.onedoor.eligibility.internal.RuleEditing;
-import org.onedoor.eligibility.internal.ServiceOption;
+import org.onedoor.eligibility.internal.ServiceOptionsPage;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.shared.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,15 +102,23 @@ class EligibilityApiController {
     }
 
     @GetMapping("/businesses/{id}/services")
-    @Operation(summary = "List the active services in the business's area with eligibility and availability",
+    @Operation(summary = "List one page of the active services in the business's area with eligibility and "
+            + "availability",
             description = "Sorted eligible and available first, then eligible with availability unknown, eligible "
-                    + "but full, eligibility unknown, and not eligible last. Filters: need (a need code: "
-                    + "HIRE, TRAIN_NEW_HIRES, TRAIN_CURRENT_WORKERS, LAYOFF, INFORMATION, PLANNING), category (an "
-                    + "employer service category code) and partner (a partner id).")
-    List<ServiceOption> servicesFor(@PathVariable long id, @RequestParam(required = false) String need,
-                                    @RequestParam(required = false) String category,
-                                    @RequestParam(required = false) Long partner) {
-        return businessServices.servicesFor(id, new Filter(blankToNull(need), blankToNull(category), partner));
+                    + "but full, eligibility unknown, and not eligible last, then by name. Filters: need (a need "
+                    + "code: HIRE, TRAIN_NEW_HIRES, TRAIN_CURRENT_WORKERS, LAYOFF, INFORMATION, PLANNING), category "
+                    + "(an employer service category code) and partner (a partner id). Paging: page counts from 0, "
+                    + "size is 1 to 200 and defaults to 25. The body has the page's items, the total and counts "
+                    + "by eligibility result over all pages.")
+    ServiceOptionsPage servicesFor(@PathVariable long id, @RequestParam(required = false) String need,
+                                   @RequestParam(required = false) String category,
+                                   @RequestParam(required = false) Long partner,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        PageRequest pageRequest = new PageRequest(page == null ? 0 : page,
+                size == null ? BusinessServices.DEFAULT_PAGE_SIZE : size);
+        return businessServices.servicesFor(id, new Filter(blankToNull(need), blankToNull(category), partner),
+                pageRequest);
     }
 
     @GetMapping("/businesses/{id}/services/{serviceId}/eligibility")
