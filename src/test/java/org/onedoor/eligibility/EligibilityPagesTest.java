@@ -162,6 +162,17 @@ class EligibilityPagesTest {
     }
 
     @Test
+    void panelFlagsOverdueReview() {
+        jdbc.sql("UPDATE service SET created_at = now() - interval '400 days' WHERE id = :id")
+                .param("id", partner.serviceId()).update();
+
+        String panel = staffSession.get("/businesses/" + businessId + "/services/panel?partner="
+                + partner.partnerId()).body();
+
+        assertThat(panel).contains("Review overdue since").contains("Never verified");
+    }
+
+    @Test
     void panelPagesKeepFilters() {
         EligibilityFixtures.service(jdbc, partner, "Apprenticeship design " + partner.suffix(), "training");
         EligibilityFixtures.service(jdbc, partner, "Business outreach " + partner.suffix(), "training");

@@ -2,6 +2,7 @@ package org.onedoor.eligibility.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 import org.onedoor.businesses.BusinessProfileService;
 import org.onedoor.businesses.EligibilityFacts;
-import org.onedoor.eligibility.ServiceRules;
+import org.onedoor.directory.ServiceVerification;
 import org.onedoor.eligibility.FactCatalog;
+import org.onedoor.eligibility.ServiceRules;
 import org.onedoor.eligibility.internal.ServiceOption.Availability;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.PageRequest;
@@ -99,7 +101,7 @@ public class BusinessServices {
             options.add(new ServiceOption(row.serviceId(), row.name(), row.categoryCode(), row.categoryName(),
                     row.partnerId(), row.partnerName(), row.officeId(), row.officeName(), row.officeCity(),
                     row.timeZone(), row.availability(),
-                    evaluations.get(row.areaId()).evaluate(rules.get(row.serviceId()))));
+                    evaluations.get(row.areaId()).evaluate(rules.get(row.serviceId())), row.verification()));
         }
         return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), page.total(), page.counts());
     }
@@ -240,8 +242,10 @@ public class BusinessServices {
                    ranked.unknown, ranked.not_eligible, c.code AS category_code, c.name AS category_name,
                    p.id AS partner_id, p.name AS partner_name, o.id AS office_id, o.name AS office_name,
                    o.city AS office_city, o.time_zone, cap.unit, cap.maximum_units, cap.available_units,
-                   cap.updated_at, cap.updated_at + cap.freshness_limit < now() AS stale
+                   cap.updated_at, cap.updated_at + cap.freshness_limit < now() AS stale,
+                   review.last_verified_at, review.last_verified_by, review.review_due_at, review.review_overdue
             FROM ranked
+            JOIN service_review review ON review.service_id = ranked.id
             JOIN partner p ON p.id = ranked.partner_id
             JOIN office o ON o.id = ranked.office_id
             JOIN employer_service_category c ON c.code = ranked.category_code
@@ -267,14 +271,20 @@ public class BusinessServices {
 
     private record Row(long serviceId, long areaId, String name, String categoryCode, String categoryName,
                        long partnerId, String partnerName, long officeId, String officeName, String officeCity,
-                       String timeZone, Availability availability) {
+                       String timeZone, Availability availability, ServiceVerification verification) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("area_id"), rs.getString("name"), rs.getString("category_code"),
                 rs.getString("category_name"), rs.getLong("partner_id"), rs.getString("partner_name"),
                 rs.getLong("office_id"), rs.getString("office_name"), rs.getString("office_city"),
-                rs.getString("time_zone"), availability(rs));
+                rs.getString("time_zone"), availability(rs), new ServiceVerification(
+                        instant(rs.getTimestamp("last_verified_at")), rs.getString("last_verified_by"),
+                        instant(rs.getTimestamp("review_due_at")), rs.getBoolean("review_overdue")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Reads the capacity columns; no row, or one older than its freshness limit, is "Availability unknown". */
