@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.onedoor.businesses.internal.MatchKeys;
+import org.onedoor.businesses.internal.merge.RowSnapshots.Reference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,11 @@ public class ContactJoiner {
     private static final Set<String> HANDLED_TABLES = Set.of("business_fact", "business_history");
 
     private final JdbcClient jdbc;
+    private final RowSnapshots snapshots;
 
-    ContactJoiner(JdbcClient jdbc) {
+    ContactJoiner(JdbcClient jdbc, RowSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     /** Two contacts, one of each business, that a merge joins into the kept one, and why. */
@@ -275,34 +278,9 @@ public class ContactJoiner {
         return moved;
     }
 
-    /** A single-column foreign key to business_contact, in a table with a single-column primary key. */
-    record Reference(String table, String column, String primaryKey) {
-    }
-
-    /**
-     * Reads the foreign keys to business_contact from the catalog. Names come from the catalog and are quoted with
-     * quote_ident, so they are safe to put into SQL.
-     */
-    List<Reference> references() {
-        // NOTE: a referencing table without a single-column primary key is left out, so its rows would still name
-        // the deleted contact and the delete fails, rolling the merge back. No such table exists yet.
-        return jdbc.sql("""
-                        SELECT quote_ident(t.relname) AS table_name, quote_ident(a.attname) AS column_name,
-                               quote_ident(pa.attname) AS primary_key
-                        FROM pg_constraint c
-                        JOIN pg_class t ON t.oid = c.conrelid
-                        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
-                        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-                        JOIN pg_constraint p ON p.conrelid = c.conrelid AND p.contype = 'p'
-                                             AND cardinality(p.conkey) = 1
-                        JOIN pg_attribute pa ON pa.attrelid = p.conrelid AND pa.attnum = p.conkey[1]
-                        WHERE c.contype = 'f' AND c.confrelid = 'business_contact'::regclass
-                          AND cardinality(c.conkey) = 1
-                        ORDER BY 1, 2
-                        """)
-                .query((rs, row) -> new Reference(rs.getString("table_name"), rs.getString("column_name"),
-                        rs.getString("primary_key")))
-                .list();
+    /** Returns the single-column foreign keys to business_contact, read from the catalog. */
+    private List<Reference> references() {
+        return snapshots.referencesTo("business_contact", List.of());
     }
 
     /** Restores both contacts of each logged pair, newest first, before the merge's moved rows go back. */
