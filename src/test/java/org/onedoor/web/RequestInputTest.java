@@ -60,6 +60,17 @@ class RequestInputTest {
     }
 
     @Test
+    void unknownStateIsBadRequest() {
+        HttpResponse<String> response = admin().post("/api/v1/businesses", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"legalName\": \"Nowhere State Tool Works\", "
+                        + "\"streetAddress\": \"5 Main St\", \"city\": \"South Bend\", \"state\": \"XX\", "
+                        + "\"zipCode\": \"46601\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("State 'XX' was not found");
+    }
+
+    @Test
     void malformedJsonIsBadRequest() {
         HttpResponse<String> response = admin().post("/api/v1/businesses", "application/json",
                 HttpRequest.BodyPublishers.ofString("{\"legalName\": 5"));

@@ -16,6 +16,7 @@ import org.onedoor.businesses.NewBusiness;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
+import org.onedoor.reference.ReferenceData;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.InvalidInputException.FieldProblem;
 import org.onedoor.shared.NotFoundException;
@@ -42,12 +43,14 @@ class CandidateCheckService implements DuplicateCheck {
     private final CandidateSearch candidateSearch;
     private final BusinessCandidates candidates;
     private final MatchingBusinessRegistry registry;
+    private final ReferenceData referenceData;
 
     CandidateCheckService(CandidateSearch candidateSearch, BusinessCandidates candidates,
-                          MatchingBusinessRegistry registry) {
+                          MatchingBusinessRegistry registry, ReferenceData referenceData) {
         this.candidateSearch = candidateSearch;
         this.candidates = candidates;
         this.registry = registry;
+        this.referenceData = referenceData;
     }
 
     @Override
@@ -111,7 +114,7 @@ class CandidateCheckService implements DuplicateCheck {
     }
 
     /** Checks and normalizes the entered values, naming each invalid value and the fix. */
-    static Converted convert(NewBusiness entry) {
+    Converted convert(NewBusiness entry) {
         List<FieldProblem> problems = new ArrayList<>();
         String legalName = trimmed(entry.legalName());
         if (legalName == null) {
@@ -156,8 +159,12 @@ class CandidateCheckService implements DuplicateCheck {
 
         String state = trimmed(entry.state());
         if (state != null) {
-            if (STATE.matcher(state).matches()) {
+            if (STATE.matcher(state).matches() && referenceData.findStateByAbbreviation(state).isPresent()) {
                 state = state.toUpperCase(Locale.ROOT);
+            } else if (STATE.matcher(state).matches()) {
+                problems.add(new FieldProblem("state", "State '" + state
+                        + "' was not found. Enter the 2-letter USPS code of a US state or territory, such as IN."));
+                state = null;
             } else {
                 problems.add(new FieldProblem("state", "State '" + state
                         + "' is invalid. Enter the 2-letter USPS code such as IN."));
