@@ -72,6 +72,7 @@ class HsdsApiTest {
 
         assertThat(root.path("version").asString()).isEqualTo("3.1");
         assertThat(root.path("profile").asString()).startsWith("https://");
+        assertThat(getJson("/hsds").path("version").asString()).isEqualTo("3.1");
     }
 
     @Test

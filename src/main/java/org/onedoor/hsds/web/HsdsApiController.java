@@ -52,7 +52,7 @@ class HsdsApiController {
         this.export = export;
     }
 
-    @GetMapping("/")
+    @GetMapping({"", "/"})
     Map<String, Object> root() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", "3.1");
