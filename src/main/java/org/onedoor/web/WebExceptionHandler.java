@@ -28,6 +28,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps the shared exceptions to RFC 9457 problem details under {@code /api/} and to the error page elsewhere:
@@ -89,8 +90,11 @@ class WebExceptionHandler {
             return respond(request, HttpStatus.BAD_REQUEST, "The request body is not valid JSON. Send one JSON object "
                     + "with the fields that /v3/api-docs lists for " + request.getRequestURI() + ".", List.of());
         }
-        String message = "Field '" + field + "' has a value of the wrong type, such as text where a whole number "
-                + "belongs. Send it with the type that /v3/api-docs gives.";
+        String message = exception.getCause() instanceof UnrecognizedPropertyException unknown
+                ? "Field '" + field + "' is unknown. Use only these fields: " + unknown.getKnownPropertyIds().stream()
+                        .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "."
+                : "Field '" + field + "' has a value of the wrong type, such as text where a whole number "
+                        + "belongs. Send it with the type that /v3/api-docs gives.";
         return respond(request, HttpStatus.BAD_REQUEST, message, List.of(Map.of("field", field, "message", message)));
     }
 

@@ -71,6 +71,16 @@ class RequestInputTest {
     }
 
     @Test
+    void unknownFieldIsBadRequest() {
+        HttpResponse<String> response = admin().post("/api/v1/businesses", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"legalName\": \"Unknown Field Tool Works\", "
+                        + "\"employeeCount\": 12}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Field 'employeeCount' is unknown").contains("legalName");
+    }
+
+    @Test
     void malformedJsonIsBadRequest() {
         HttpResponse<String> response = admin().post("/api/v1/businesses", "application/json",
                 HttpRequest.BodyPublishers.ofString("{\"legalName\": 5"));
