@@ -116,6 +116,18 @@ public class DirectoryCatalog {
                 .list();
     }
 
+    /** Lists every workforce area with its partner count, ordered by name. */
+    public List<AreaRow> areas() {
+        return jdbc.sql("""
+                        SELECT a.id, a.code, a.name, a.state_fips, a.demo,
+                               (SELECT count(*) FROM partner p WHERE p.area_id = a.id) AS partner_count
+                        FROM workforce_area a
+                        ORDER BY a.name, a.id
+                        """)
+                .query(AreaRow.class)
+                .list();
+    }
+
     /** Lists partners whose folded name contains the folded query, ordered by name; a blank query lists all. */
     public ResultPage<PartnerRow> partners(String query, PageRequest page) {
         String text = query == null ? "" : query.strip();

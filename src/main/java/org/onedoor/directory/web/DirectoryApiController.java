@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.onedoor.directory.ServiceVerification;
+import org.onedoor.directory.internal.AreaRow;
 import org.onedoor.directory.internal.DirectoryCatalog;
 import org.onedoor.directory.internal.OfficeDetails;
 import org.onedoor.directory.internal.PartnerDetails;
@@ -38,6 +39,13 @@ class DirectoryApiController {
 
     DirectoryApiController(DirectoryCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    @GetMapping("/areas")
+    @Operation(summary = "List the workforce areas, ordered by name",
+            description = "An area's id is what an HSDS import and the public contact form take as the area.")
+    List<AreaRow> areas() {
+        return catalog.areas();
     }
 
     @GetMapping("/partners")

@@ -54,6 +54,14 @@ class DirectoryApiTest {
     }
 
     @Test
+    void areasListIncludesTestArea() {
+        JsonNode areas = JSON.readTree(ok("/api/v1/areas"));
+
+        assertThat(areas.findValuesAsString("name")).contains("Test area " + partner.suffix());
+        assertThat(areas.findValuesAsString("code")).contains("test-area-" + partner.suffix());
+    }
+
+    @Test
     void partnersListPagesInsteadOfCutting() {
         JsonNode first = JSON.readTree(ok("/api/v1/partners?page=0&size=2"));
         long total = first.get("total").asLong();
