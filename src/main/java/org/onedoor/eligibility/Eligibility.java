@@ -75,7 +75,7 @@ public class Eligibility {
     }
 
     /**
-     * Evaluates one service against facts given by name, such as answers on a public page. Names that are not in
+     * Evaluates one service against facts given by name, such as those entered on a public page. Names that are not in
      * {@link FactCatalog} are ignored, and facts not given are missing.
      */
     @Transactional(readOnly = true)

@@ -62,8 +62,8 @@ public class Notifications {
     }
 
     /**
-     * Notifies the enabled partner administrators of a partner. A partner without one has nobody to act on the
-     * notice, so the installation's administrators get it instead.
+     * Notifies the enabled partner administrators of a partner. When a partner has none, the installation's
+     * administrators get the notice instead.
      *
      * @return the email addresses written to the outbox, in lower case
      */

@@ -50,7 +50,7 @@ class DirectoryApiController {
 
     @GetMapping("/partners")
     @Operation(summary = "List the partners, ordered by name",
-            description = "Pages count from 0; size is 1 to 200. The total says how many partners match.")
+            description = "Pages count from 0, and size is 1 to 200. The total is the number of matching partners.")
     ResultPage<PartnerJson> partners(
             @Parameter(description = "Words of the partner's name") @RequestParam(name = "q", required = false) String query,
             @RequestParam(required = false) Integer page,

@@ -163,7 +163,7 @@ public class BusinessServices {
      * Ranks the services in scope in SQL and reads one page of them. The eligibility result follows
      * {@link RuleEvaluator}: with {@code ALL}, a false rule decides before an unknown one, and with {@code ANY}, a
      * true rule does. The rank is 0 for eligible and available, 1 for eligible with availability unknown, 2 for
-     * eligible but full, 3 for eligibility unknown and 4 for not eligible; names break ties without regard to case.
+     * eligible but full, 3 for eligibility unknown and 4 for not eligible. Names break ties without regard to case.
      */
     private PageRows page(Scope scope, ExpressionValues values, PageRequest pageRequest) {
         List<Row> rows = new ArrayList<>();

@@ -33,7 +33,7 @@ public class MissingFactQuestions {
 
     private static final Map<String, String> YES_NO = orderedYesNo();
 
-    /** The profile field that answers each fact, where it is one field. Counties are asked per establishment. */
+    /** The profile field that fills each fact, where it is one field. Counties are asked per establishment. */
     private static final Map<String, String> PROFILE_FIELDS = Map.ofEntries(
             Map.entry("naics_code", "naicsCode"), Map.entry("naics_sector", "naicsCode"),
             Map.entry("employee_band", "employeeBand"), Map.entry("employee_band_min", "employeeBand"),
@@ -118,7 +118,7 @@ public class MissingFactQuestions {
         }
     }
 
-    /** Explains why an answer is not taken, pointing from a fact's name to the profile field it is asked as. */
+    /** Returns why an answer is rejected, pointing from a fact's name to the profile field that takes it. */
     private static String notAsked(String field, Set<String> fields) {
         String asField = PROFILE_FIELDS.get(field);
         if (asField != null && fields.contains(asField)) {

@@ -63,7 +63,7 @@ class ServicesPanelController {
         model.addAttribute("needs", FactCatalog.NEEDS);
         model.addAttribute("categories", referenceData.employerServiceCategories());
         model.addAttribute("partners", directory.partners());
-        // The live refresh reloads the page on screen; the links go to the page of its own, which works without
+        // The live refresh reloads the page on screen. The links go to the page of its own, which works without
         // JavaScript, and htmx swaps only the panel out of it.
         model.addAttribute("panelUrl", url("/businesses/{id}/services/panel", id, filter, pageRequest.page(), size));
         model.addAttribute("previousUrl", options.hasPrevious()

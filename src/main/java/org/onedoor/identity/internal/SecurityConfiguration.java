@@ -110,7 +110,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * Sends signed-out page requests to the sign-in page, but answers the live-update stream under
+     * Sends signed-out page requests to the sign-in page, but rejects the live-update stream under
      * {@code /events/} with a bare 401, because a script opens it and cannot follow a redirect to a form.
      */
     private static AuthenticationEntryPoint signInOrUnauthorized() {

@@ -54,7 +54,7 @@ public class ContactRequestService implements ContactRequests {
         this.notifications = notifications;
     }
 
-    /** What the confirmation page shows the sender. */
+    /** The confirmation page's content for the sender. */
     public record Submitted(long requestId, String areaName, String email, String preferredMethod,
                             List<String> serviceNames) {
     }

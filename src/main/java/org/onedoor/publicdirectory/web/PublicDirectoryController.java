@@ -92,7 +92,7 @@ class PublicDirectoryController {
     String sendRequest(@ModelAttribute ContactRequestForm form, Model model, HttpServletResponse response,
                        RedirectAttributes redirect) {
         if (form.filledByBot()) {
-            // The sender gets the usual confirmation, so a bot learns nothing from the answer.
+            // The sender gets the usual confirmation, so a bot learns nothing from the response.
             log.info("Contact request dropped because the hidden honeypot field was filled in");
             return "redirect:/find-services/contact/sent";
         }
