@@ -75,6 +75,26 @@ public class QualityCheck {
                 .list();
     }
 
+    /** An office or a staff member that a sender may name as the receiver. */
+    public record Choice(long id, String name) {
+    }
+
+    public List<Choice> officesOf(long partnerId) {
+        return jdbc.sql("SELECT id, name FROM office WHERE partner_id = :partner ORDER BY name, id")
+                .param("partner", partnerId)
+                .query(Choice.class)
+                .list();
+    }
+
+    public List<Choice> staffOf(long partnerId) {
+        return jdbc.sql("""
+                        SELECT id, display_name AS name FROM app_user WHERE partner_id = :partner AND enabled
+                        ORDER BY display_name, id""")
+                .param("partner", partnerId)
+                .query(Choice.class)
+                .list();
+    }
+
     Elements check(SendRequest request, ServiceSummary service, QualityStandard standard) {
         List<FieldProblem> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
