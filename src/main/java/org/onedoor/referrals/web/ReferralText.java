@@ -12,7 +12,7 @@ import org.onedoor.referrals.ReferralStatus;
 
 /**
  * Words for referral pages: statuses, needs, contact methods, and instants in an office's time zone with the zone
- * abbreviation, such as "Dec 5, 2026, 9:30 AM EST". Templates reach it as {@code text}.
+ * abbreviation, such as Dec 5, 2026, 9:30 AM EST. Templates reach it as {@code text}.
  */
 public final class ReferralText {
 
