@@ -1,7 +1,7 @@
 -- Referrals of a business from one partner to another partner's service, the quality standard each workforce
 -- area sets for them, their status history and the waiting lists of full services.
 
--- Which of the six quality elements a referral sent to a service in the area must carry. An area without a row
+-- The quality elements that a referral to a service in the area must carry, six in all. An area without a row
 -- requires all six.
 CREATE TABLE referral_standard (
     area_id                      bigint      PRIMARY KEY REFERENCES workforce_area (id),
@@ -60,7 +60,7 @@ CREATE INDEX referral_service_capacity ON referral (service_id, capacity_state);
 CREATE INDEX referral_unanswered ON referral (sent_at) WHERE status IN ('REQUESTED', 'RECEIVED');
 CREATE INDEX referral_sent_at ON referral (sent_at DESC, id DESC);
 
--- Every status change, the timeline of a referral. from_status is null for the send itself; changed_by is null
+-- Every status change, the timeline of a referral. from_status is null for the send itself, and changed_by is null
 -- when OneDoor made the change, as on expiry.
 CREATE TABLE referral_status_change (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

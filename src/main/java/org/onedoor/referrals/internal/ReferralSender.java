@@ -113,11 +113,18 @@ public class ReferralSender {
      * partner. NO KEY UPDATE does not block inserts that reference the business.
      */
     private void lockBusiness(long businessId) {
-        jdbc.sql("SELECT id FROM business WHERE id = :id FOR NO KEY UPDATE")
+        Long mergedInto = jdbc.sql("SELECT id, merged_into_id FROM business WHERE id = :id FOR NO KEY UPDATE")
                 .param("id", businessId)
-                .query(Long.class)
+                .query((rs, row) -> {
+                    long survivor = rs.getLong("merged_into_id");
+                    return rs.wasNull() ? 0L : survivor;
+                })
                 .optional()
                 .orElseThrow(() -> NotFoundException.of("Business", businessId));
+        if (mergedInto != 0L) {
+            throw new InvalidInputException("businessId", "Business " + businessId + " was merged into business "
+                    + mergedInto + ". Refer business " + mergedInto + " instead.");
+        }
     }
 
     private void checkEligibility(long businessId, ServiceSummary service) {
