@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The referral flow for other modules and the web edge: send, change status, record first contact, and read
- * referrals as a given user may see them. Staff of the two partners involved and administrators see every detail;
- * staff of other partners see that a referral exists, with its status, but not the partner-only details.
+ * referrals as a given user may see them. Staff of the two partners involved and administrators see every detail.
+ * Staff of other partners see that a referral exists, with its status, but not the partner-only details.
  */
 @Service
 public class Referrals {

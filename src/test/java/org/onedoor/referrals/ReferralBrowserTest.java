@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The whole referral loop in Chromium between two partners' staff, with axe on every referral page: staff A refers
- * a business from the services panel, staff B receives, accepts, records first contact, starts and completes it,
+ * The whole referral loop in Chromium between two partners' staff, with axe on every referral page. Staff A refers
+ * a business from the services panel. Staff B receives, accepts, records first contact, starts and completes it,
  * and A reads the timeline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -138,7 +138,7 @@ class ReferralBrowserTest {
     }
 
     @Test
-    void fullServiceOffersWaitingListAndStandardPagesAreAccessible() throws Exception {
+    void fullServiceOffersWaitingList() throws Exception {
         Pair pair = ReferralFixtures.pair(jdbc);
         long serviceId = pair.receiver().serviceId();
         ReferralFixtures.capacity(jdbc, serviceId, 0, 4, 0);

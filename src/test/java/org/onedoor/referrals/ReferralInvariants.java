@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The capacity invariant of the referral flow as one SQL query, for any test that sends or changes referrals,
- * load tests included: for every service, held_units equals the referrals whose capacity_state is HELD, used_units
+ * The capacity invariant of the referral flow as one SQL query, for any test that sends or changes referrals, load
+ * tests included. For every service, held_units equals the referrals whose capacity_state is HELD, used_units
  * equals those USED, and every count stays between zero and the maximum.
  */
 public final class ReferralInvariants {

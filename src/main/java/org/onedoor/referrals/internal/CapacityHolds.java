@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CapacityHolds {
 
-    /** Why a hold was not taken. */
+    /** The reason a hold was not taken. */
     enum Shortage { NO_CAPACITY, STALE, NOT_RECORDED }
 
     private final JdbcClient jdbc;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a send request against the receiving area's quality standard. Values that are given but invalid get a
  * 400 naming the field; required elements that are missing get one 409 {@code incomplete} that lists them all.
- * What the profile already knows (the business's only contact, the contact's preferred method) counts as given.
+ * What the profile already records (the business's only contact, the contact's preferred method) counts as given.
  */
 @Component
 public class QualityCheck {

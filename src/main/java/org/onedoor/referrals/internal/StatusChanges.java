@@ -63,7 +63,7 @@ public class StatusChanges {
     }
 
     /**
-     * Makes a change already checked against the flow and the user: updates the row only if nobody changed it since
+     * Makes a change already checked against the flow and the user: updates the row only if no other request changed it since
      * {@code current} was read, moves the capacity unit, records the change and publishes it.
      *
      * @param actorUserId {@code null} when OneDoor makes the change

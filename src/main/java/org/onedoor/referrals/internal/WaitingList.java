@@ -82,6 +82,7 @@ public class WaitingList {
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
+            log.info("Business {} is already on the waiting list of service {}", businessId, serviceId);
             throw new ConflictException("Business " + businessId + " is already on the waiting list of "
                     + service.name() + ".");
         }

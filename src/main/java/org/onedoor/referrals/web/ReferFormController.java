@@ -23,6 +23,8 @@ import org.onedoor.referrals.internal.WaitingList;
 import org.onedoor.shared.ConflictException;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +36,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The refer form, reached from the "Refer" action of the services panel. It asks only for the elements the
- * receiving area requires, shows what the profile already knows as answered, and shows a rejected send in place:
- * the missing elements next to their fields, failed rules, missing facts, the active referral with a hand-off
- * choice, or the waiting list and other services when the service is full.
+ * The refer form, reached from the "Refer" action of the services panel. It requests only the elements the
+ * receiving area requires and shows what the profile already records as answered. A rejected send is shown in
+ * place: the missing elements next to their fields, failed rules, missing facts, the active referral with a
+ * hand-off choice, or the waiting list and other services when the service is full.
  */
 @Controller
 class ReferFormController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferFormController.class);
 
     private final Referrals referrals;
     private final Directory directory;
@@ -78,11 +82,14 @@ class ReferFormController {
                     + referral.serviceName() + " at " + referral.receivingPartnerName() + ". It holds one unit.");
             return "redirect:/referrals/" + referral.id();
         } catch (InvalidInputException e) {
+            log.info("Refer form of business {} to service {} rejected: {} invalid values", businessId, serviceId,
+                    e.problems().size());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
             return show(model, businessId, serviceId, form, errors, null);
         } catch (ReferralRejectedException e) {
+            log.info("Refer form of business {} to service {} rejected with {}", businessId, serviceId, e.code());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return show(model, businessId, serviceId, form, missingErrors(e), e);
         }

@@ -15,6 +15,8 @@ import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.shared.ResultPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +34,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class ReferralListController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralListController.class);
 
     private final Referrals referrals;
     private final WaitingList waitingList;
@@ -70,8 +74,11 @@ class ReferralListController {
             message = "Referral " + id + " is now " + new ReferralText().status(changed.status())
                     .toLowerCase(java.util.Locale.ROOT) + ".";
         } catch (InvalidInputException e) {
+            log.info("Inbox change of referral {} to {} rejected: {} invalid values", id, form.get("status"),
+                    e.problems().size());
             message = String.join(" ", e.problems().stream().map(InvalidInputException.FieldProblem::message).toList());
         } catch (ReferralRejectedException e) {
+            log.info("Inbox change of referral {} to {} rejected with {}", id, form.get("status"), e.code());
             message = e.getMessage();
         }
         if (htmx == null) {
@@ -111,7 +118,7 @@ class ReferralListController {
         return "referrals/search";
     }
 
-    /** The referrals section of the business page, which loads it with htmx. */
+    /** Returns the referrals section of the business page, which loads it with htmx. */
     @GetMapping("/businesses/{id:[0-9]+}/referrals")
     String ofBusiness(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("businessId", id);

@@ -12,6 +12,8 @@ import org.onedoor.referrals.Referrals;
 import org.onedoor.referrals.internal.StatusFlow;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /** The referral page: details, the timeline, and the actions the current status allows for the reader. */
 @Controller
 class ReferralPageController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralPageController.class);
 
     private final Referrals referrals;
 
@@ -52,11 +56,13 @@ class ReferralPageController {
                     .status(changed.status()).toLowerCase(java.util.Locale.ROOT) + ".");
             return "redirect:/referrals/" + id;
         } catch (InvalidInputException e) {
+            log.info("Status change of referral {} to {} rejected: {} invalid values", id, status, e.problems().size());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
             return show(id, user, model, errors, null, Map.of("status", status == null ? "" : status));
         } catch (ReferralRejectedException e) {
+            log.info("Status change of referral {} to {} rejected with {}", id, status, e.code());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return show(id, user, model, Map.of(), e.getMessage(), Map.of());
         }
@@ -71,9 +77,11 @@ class ReferralPageController {
             redirect.addFlashAttribute("pageAlert", "Recorded the first contact of referral " + id + ".");
             return "redirect:/referrals/" + id;
         } catch (InvalidInputException e) {
+            log.info("First contact of referral {} rejected: {}", id, e.getMessage());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(id, user, model, Map.of("note", e.getMessage()), null, Map.of("status", "first-contact"));
         } catch (ReferralRejectedException e) {
+            log.info("First contact of referral {} rejected with {}", id, e.code());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return show(id, user, model, Map.of(), e.getMessage(), Map.of());
         }
