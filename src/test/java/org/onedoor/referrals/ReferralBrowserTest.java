@@ -16,6 +16,7 @@ import org.onedoor.support.Browser;
 import org.onedoor.support.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,26 +96,23 @@ class ReferralBrowserTest {
             assertThat(browser.driver.findElement(By.id("inbox-row-" + referralId)).getText()).contains(businessName);
             browser.assertAccessible();
             browser.driver.findElement(By.id("receive-" + referralId)).click();
-            browser.waitFor(WAIT).until(ExpectedConditions.attributeToBe(
-                    By.id("inbox-status-" + referralId), "data-status", "received"));
+            waitForStatus(browser, "inbox-status-" + referralId, "received");
             browser.driver.findElement(By.id("accept-" + referralId)).click();
-            browser.waitFor(WAIT).until(ExpectedConditions.attributeToBe(
-                    By.id("inbox-status-" + referralId), "data-status", "accepted"));
+            waitForStatus(browser, "inbox-status-" + referralId, "accepted");
             browser.assertAccessible();
 
             browser.open("/referrals/" + referralId);
             browser.driver.findElement(By.id("action-first-contact")).click();
-            browser.waitFor(WAIT).until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("first-contact"), "Not recorded yet")));
+            browser.waitFor(WAIT).ignoring(StaleElementReferenceException.class).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("page-alert"), "first contact"));
+            assertThat(browser.driver.findElement(By.id("first-contact")).getText()).doesNotContain("Not recorded");
             browser.driver.findElement(By.id("action-in-progress")).click();
-            browser.waitFor(WAIT).until(ExpectedConditions.attributeToBe(
-                    By.id("referral-status"), "data-status", "in-progress"));
+            waitForStatus(browser, "referral-status", "in-progress");
             browser.driver.findElement(By.id("action-completed")).click();
             browser.replace("completed-outcome", "Four operators hired and certified.");
             browser.assertAccessible();
             browser.driver.findElement(By.id("confirm-completed")).click();
-            browser.waitFor(WAIT).until(ExpectedConditions.attributeToBe(
-                    By.id("referral-status"), "data-status", "completed"));
+            waitForStatus(browser, "referral-status", "completed");
             browser.assertAccessible();
 
             // Staff A reads the timeline.
@@ -179,6 +177,13 @@ class ReferralBrowserTest {
                     "5 of 6"));
             browser.assertAccessible();
         }
+    }
+
+    /** Waits for the status tag with this id to show the status; htmx may swap the element while the wait polls. */
+    private static void waitForStatus(Browser browser, String id, String status) {
+        browser.waitFor(WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.id(id), "data-status", status));
     }
 
     /** Sets a date input's value directly, because typing into it depends on the browser's locale. */
