@@ -2,6 +2,7 @@ package org.onedoor.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -136,7 +138,7 @@ class ReferralBrowserTest {
     }
 
     @Test
-    void fullServiceOffersWaitingList() throws Exception {
+    void waitingListAndInlineDecline() throws Exception {
         Pair pair = ReferralFixtures.pair(jdbc);
         long serviceId = pair.receiver().serviceId();
         ReferralFixtures.capacity(jdbc, serviceId, 0, 4, 0);
@@ -162,9 +164,26 @@ class ReferralBrowserTest {
             browser.waitFor(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-alert"),
                     "waiting list"));
 
+            long openService = ReferralFixtures.service(jdbc, pair.receiver().partnerId(), "training", 2, 2);
+            HttpResponse<String> sent = ReferralFixtures.post(ReferralFixtures.api(port, staffA), "/api/v1/referrals",
+                    ReferralFixtures.complete(businessId, openService, pair.receiver().officeId()));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            long referralId = Long.parseLong(sent.headers().firstValue("Location").orElseThrow()
+                    .replaceAll(".*/", ""));
+
             browser.signIn(staffB.email(), TestAccounts.PASSWORD);
             browser.open("/referrals/inbox");
             assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Spring cohort, please.");
+            browser.assertAccessible();
+
+            browser.driver.findElement(By.id("decline-" + referralId)).click();
+            new Select(browser.driver.findElement(By.id("decline-reason-" + referralId)))
+                    .selectByValue("outside_service_area");
+            browser.replace("decline-text-" + referralId, "No worksite in our counties.");
+            browser.driver.findElement(By.id("confirm-decline-" + referralId)).click();
+            waitForStatus(browser, "inbox-status-" + referralId, "rejected");
+            assertThat(browser.driver.findElement(By.id("inbox-row-" + referralId)).getText())
+                    .containsIgnoringCase("is now rejected");
             browser.assertAccessible();
 
             browser.signIn(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
