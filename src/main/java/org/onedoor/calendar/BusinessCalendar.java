@@ -249,6 +249,15 @@ public class BusinessCalendar {
         return areaId == null ? ZoneId.of("UTC") : areaZone(areaId);
     }
 
+    /** Lists the workforce areas by name, for choosing whose holidays to show. */
+    @Transactional(readOnly = true)
+    public List<AreaName> areas() {
+        return jdbc.sql("SELECT id, name FROM workforce_area ORDER BY name, id").query(AreaName.class).list();
+    }
+
+    public record AreaName(long id, String name) {
+    }
+
     /** A holiday as an API client sends it; the source is returned by reads and ignored on writes. */
     public record HolidayEntry(LocalDate date, String name, Holiday.Source source) {
     }
