@@ -37,6 +37,9 @@ public class TimerPoller {
 
     private final JdbcClient jdbc;
     private final Map<String, TimerHandler> handlers = new HashMap<>();
+    /** The kinds this instance has handlers for. It claims only those, so that during a rolling upgrade an older
+     * instance leaves a new kind of timer to the instances that can run it. */
+    private final String[] kinds;
     private final TransactionTemplate claim;
     private final TransactionTemplate savepoint;
     private final int maxAttempts;
@@ -55,6 +58,7 @@ public class TimerPoller {
                         + previous.getClass().getName() + " and " + handler.getClass().getName());
             }
         }
+        this.kinds = this.handlers.keySet().toArray(String[]::new);
         this.claim = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -98,12 +102,16 @@ public class TimerPoller {
 
     /** Claims and runs one due timer; returns empty when none is due, else whether it fired. */
     private Optional<Boolean> fireNext() {
+        if (handlers.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<Timer> claimed = jdbc.sql("""
                         SELECT id, kind, timer_key AS key, due_at, payload, attempts FROM timer
-                        WHERE status = 'PENDING' AND next_attempt_at <= now()
+                        WHERE status = 'PENDING' AND next_attempt_at <= now() AND kind = ANY(:kinds)
                         ORDER BY next_attempt_at, id
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED""")
+                .param("kinds", kinds)
                 .query(Timer.class)
                 .optional();
         if (claimed.isEmpty()) {
@@ -121,11 +129,7 @@ public class TimerPoller {
     }
 
     private void run(Timer timer) {
-        TimerHandler handler = handlers.get(timer.kind());
-        if (handler == null) {
-            throw new IllegalStateException("No timer handler runs the kind '" + timer.kind() + "'");
-        }
-        handler.handle(timer);
+        handlers.get(timer.kind()).handle(timer);
         jdbc.sql("UPDATE timer SET status = 'FIRED', attempts = attempts + 1, finished_at = now() WHERE id = :id")
                 .param("id", timer.id())
                 .update();
