@@ -89,7 +89,7 @@ class ReferralEventListener {
     }
 
     private void statusChanged(ReferralEvent event) {
-        if (event.status() != ReferralStatus.REQUESTED && event.status() != ReferralStatus.RECEIVED) {
+        if (isResponse(event.status())) {
             meet(event.referralId(), DeadlineKind.RESPONSE, event.occurredAt());
         }
         if (event.status().closed()) {
@@ -103,6 +103,17 @@ class ReferralEventListener {
                 cancelTimers(event.referralId(), kind);
             }
         }
+    }
+
+    /**
+     * Tells whether a new status answers the referral. Leaving requested and received is a response, except
+     * for cancelled, which the sender sets, and failed, which OneDoor sets when a referral expires.
+     */
+    private static boolean isResponse(ReferralStatus status) {
+        return switch (status) {
+            case REQUESTED, RECEIVED, CANCELLED, FAILED -> false;
+            case ACCEPTED, REJECTED, IN_PROGRESS, ON_HOLD, COMPLETED -> true;
+        };
     }
 
     private void meet(long referralId, DeadlineKind kind, Instant at) {
