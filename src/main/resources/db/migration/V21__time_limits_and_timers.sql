@@ -2,7 +2,7 @@
 -- contact, the office a staff member works from, durable timers and the due times of each referral.
 
 -- Changes an area makes to the US federal holidays, which OneDoor computes by rule and never stores. ADD makes a
--- local holiday; REMOVE makes a federal holiday (its observed date) a business day in that area.
+-- local holiday, and REMOVE makes a federal holiday (its observed date) a business day in that area.
 CREATE TABLE area_holiday_edit (
     area_id      bigint      NOT NULL REFERENCES workforce_area (id),
     holiday_date date        NOT NULL,
@@ -18,13 +18,13 @@ ALTER TABLE service
     ADD COLUMN response_days      integer NOT NULL DEFAULT 2 CHECK (response_days BETWEEN 1 AND 60),
     ADD COLUMN first_contact_days integer NOT NULL DEFAULT 5 CHECK (first_contact_days BETWEEN 1 AND 60);
 
--- The office a staff member works from; times are shown to them in its time zone.
+-- The office a staff member works from. OneDoor shows them times in its time zone.
 ALTER TABLE app_user ADD COLUMN office_id bigint REFERENCES office (id);
 CREATE INDEX app_user_office ON app_user (office_id);
 
 -- A durable timer. A poller claims due PENDING rows with FOR UPDATE SKIP LOCKED, runs the handler of the kind
 -- and sets FIRED in the same transaction, so each timer fires once however many instances poll. A failed run
--- moves next_attempt_at forward; after the maximum attempts the timer is FAILED.
+-- moves next_attempt_at forward, and after the maximum attempts the timer is FAILED.
 CREATE TABLE timer (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind            text        NOT NULL CHECK (kind ~ '^[a-z0-9-]+$'),

@@ -165,7 +165,7 @@ public class BusinessCalendar {
         requireArea(areaId);
         checkYear(year);
         List<FieldProblem> problems = new ArrayList<>();
-        Map<LocalDate, String> wanted = new LinkedHashMap<>();
+        Map<LocalDate, String> requested = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             HolidayEntry entry = entries.get(i);
             String field = "[" + i + "]";
@@ -180,7 +180,7 @@ public class BusinessCalendar {
             if (entry.date().getYear() != year) {
                 problems.add(new FieldProblem(field + ".date", "Date " + entry.date() + " is not in " + year
                         + ". Send only dates of the year in the year parameter."));
-            } else if (wanted.putIfAbsent(entry.date(), name) != null) {
+            } else if (requested.putIfAbsent(entry.date(), name) != null) {
                 problems.add(new FieldProblem(field + ".date", "Date " + entry.date() + " is listed twice. List each date once."));
             }
         }
@@ -193,12 +193,12 @@ public class BusinessCalendar {
                 .param("year", year)
                 .update();
         for (Holiday federal : FederalHolidays.observedIn(year)) {
-            if (!wanted.containsKey(federal.date())) {
+            if (!requested.containsKey(federal.date())) {
                 upsertEdit(areaId, federal.date(), "REMOVE", federal.name(), userId);
             }
-            wanted.remove(federal.date());
+            requested.remove(federal.date());
         }
-        wanted.forEach((date, name) -> upsertEdit(areaId, date, "ADD", name, userId));
+        requested.forEach((date, name) -> upsertEdit(areaId, date, "ADD", name, userId));
         log.info("User {} replaced the {} holidays of area {}", userId, year, areaId);
         return holidays(areaId, year);
     }

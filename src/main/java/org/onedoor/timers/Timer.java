@@ -3,7 +3,7 @@ package org.onedoor.timers;
 import java.time.Instant;
 
 /**
- * A due timer as its handler gets it.
+ * A due timer, as passed to its handler.
  *
  * @param attempts the failed runs before this one
  */

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Reads and replaces an area's holidays of one year. Any staff member may read them; administrators change them. */
+/** Reads and replaces an area's holidays of one year. Any staff member may read them, and administrators change them. */
 @RestController
 @RequestMapping("/api/v1/areas/{areaId}/holidays")
 @Tag(name = "Calendar", description = "The holidays that business days skip, per workforce area")

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The holidays page of a workforce area. Every staff member sees it; administrators add local holidays and make
- * federal holidays business days for the area.
+ * The holidays page of a workforce area. Every staff member can open it, and administrators add local holidays
+ * and make federal holidays business days for the area.
  */
 @Controller
 class HolidayPageController {

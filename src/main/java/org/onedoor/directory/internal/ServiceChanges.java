@@ -17,7 +17,7 @@ public record ServiceChanges(String name, Long programId, Long officeId, String 
 
     public static final int DEFAULT_RESPONSE_DAYS = 2;
     public static final int DEFAULT_FIRST_CONTACT_DAYS = 5;
-    /** The most business days either time limit may be; the database checks the same bounds. */
+    /** The maximum business days of either time limit. The database checks the same bounds. */
     public static final int MAX_BUSINESS_DAYS = 60;
 
     public static ServiceChanges empty() {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a deadline when its timer fires. An unmet deadline first alerts the sender and schedules the escalation
- * one business day later; if it is still unmet then, the receiving partner's administrators are alerted. Each
- * reader gets a notice of their own, with the due time in their zone.
+ * one business day later. If the deadline is still unmet then, the receiving partner's administrators are
+ * alerted. Each reader gets a notice of their own, with the due time in their zone.
  */
 @Component
 class DeadlineTimerHandler implements TimerHandler {
@@ -108,9 +108,9 @@ class DeadlineTimerHandler implements TimerHandler {
     private void notifyReader(long userId, OpenDeadline deadline, boolean escalation) {
         ZoneId zone = calendar.readerZone(userId, deadline.areaId());
         String due = TimeDisplay.format(deadline.dueAt(), zone);
-        String what = deadline.kind() == DeadlineKind.RESPONSE ? "respond to" : "make first contact for";
+        String task = deadline.kind() == DeadlineKind.RESPONSE ? "respond to" : "make first contact for";
         String subject = "Referral " + deadline.referralId() + " is past its " + deadline.kind().label() + " deadline";
-        String body = deadline.partnerName() + " had to " + what + " referral " + deadline.referralId() + " ("
+        String body = deadline.partnerName() + " had to " + task + " referral " + deadline.referralId() + " ("
                 + deadline.serviceName() + ") by " + due + ", " + deadline.businessDays() + " business days after it "
                 + "was sent, and has not yet done so."
                 + (escalation

@@ -11,8 +11,8 @@ import java.time.ZoneId;
  * @param timeZone      the receiving office's zone, in which the business days were counted
  * @param metAt         when the receiving partner met the deadline; {@code null} while it is not met
  * @param closedAt      when the referral closed before the deadline was met; {@code null} otherwise
- * @param ownerAlertedAt when the sender was told the deadline passed
- * @param escalatedAt   when the receiving partner's administrators were told
+ * @param ownerAlertedAt when the sender was alerted that the deadline passed
+ * @param escalatedAt   when the receiving partner's administrators were alerted
  */
 public record ReferralDeadline(long referralId, DeadlineKind kind, int businessDays, Instant dueAt, String timeZone,
                                Instant metAt, Instant closedAt, Instant ownerAlertedAt, Instant escalatedAt) {

@@ -106,7 +106,7 @@ class ReferralEventListener {
     }
 
     /**
-     * Tells whether a new status answers the referral. Leaving requested and received is a response, except
+     * Tells whether a new status is the receiving partner's response. Leaving requested and received is a response, except
      * for cancelled, which the sender sets, and failed, which OneDoor sets when a referral expires.
      */
     private static boolean isResponse(ReferralStatus status) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fires due timers. Each timer is claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED}, and its handler runs and
  * the timer is marked fired in that same transaction. Another instance skips the locked row and, once this
- * transaction commits, no longer sees it as pending, so each timer fires once. The handler runs inside a savepoint:
+ * transaction commits, no longer finds it pending, so each timer fires once. The handler runs inside a savepoint:
  * when it throws, only its own writes roll back, and the claiming transaction records the failure and the time
  * of the next attempt before it releases the row.
  */
@@ -32,7 +32,7 @@ public class TimerPoller {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
-    /** Timers fired in one poll at most, so one poll never holds the scheduler thread for long. */
+    /** Timers fired in one poll at most, so that one poll ends soon and other scheduled work can run. */
     private static final int MAX_PER_POLL = 200;
 
     private final JdbcClient jdbc;
@@ -73,7 +73,7 @@ public class TimerPoller {
         try {
             fireDue();
         } catch (RuntimeException e) {
-            // A lost database connection must not stop the schedule; the next poll tries again.
+            // A lost database connection must not stop the schedule, because the next poll tries again.
             log.error("Polling for due timers failed", e);
         }
     }
