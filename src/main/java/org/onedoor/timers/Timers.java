@@ -1,5 +1,6 @@
 package org.onedoor.timers;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ public class Timers {
                         ON CONFLICT (timer_key) DO NOTHING""")
                 .param("kind", kind)
                 .param("key", key)
-                .param("dueAt", java.sql.Timestamp.from(dueAt))
+                .param("dueAt", Timestamp.from(dueAt))
                 .param("payload", payload == null ? "" : payload)
                 .update();
         if (inserted == 1) {
