@@ -1,0 +1,54 @@
+package org.onedoor.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the first material change of a business since a moment, from the business profile's tables: a layoff or
+ * closure announced (the profile's layoff fact set to yes), another business merged into it (and not undone), or an
+ * establishment added other than by such a merge.
+ */
+@Component
+class MaterialChanges {
+
+    private final JdbcClient jdbc;
+
+    MaterialChanges(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param detail the merged business's legal name, or the new establishment's address; {@code null} for a layoff */
+    record Change(StartReason reason, Instant at, String detail) {
+    }
+
+    Optional<Change> firstSince(long businessId, Instant since) {
+        return jdbc.sql("""
+                        SELECT kind, at, detail FROM (
+                            SELECT 'LAYOFF' AS kind, h.changed_at AS at, NULL AS detail
+                            FROM business_history h
+                            WHERE h.business_id = :id AND h.field = 'layoff_announced' AND h.new_value = 'true'
+                              AND h.action IN ('SET', 'CHANGED') AND h.changed_at > :since
+                            UNION ALL
+                            SELECT 'MERGER', m.merged_at, other.legal_name
+                            FROM business_merge m
+                            JOIN business other ON other.id = m.other_id
+                            WHERE m.survivor_id = :id AND m.undone_at IS NULL AND m.merged_at > :since
+                            UNION ALL
+                            SELECT 'NEW_ESTABLISHMENT', h.changed_at, h.new_value
+                            FROM business_history h
+                            WHERE h.business_id = :id AND h.field = 'establishment' AND h.action = 'ADDED'
+                              AND h.merge_id IS NULL AND h.changed_at > :since
+                        ) changes
+                        ORDER BY at, kind
+                        LIMIT 1""")
+                .param("id", businessId)
+                .param("since", Timestamp.from(since))
+                .query((row, rowNumber) -> new Change(StartReason.valueOf(row.getString("kind")),
+                        row.getTimestamp("at").toInstant(), row.getString("detail")))
+                .optional();
+    }
+}
