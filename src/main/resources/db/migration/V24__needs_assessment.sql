@@ -52,7 +52,7 @@ CREATE INDEX assessment_question_instrument ON assessment_question (instrument_i
 CREATE TABLE assessment_option (
     question_id bigint  NOT NULL REFERENCES assessment_question (id) ON DELETE CASCADE,
     position    integer NOT NULL CHECK (position >= 0),
-    value       text    NOT NULL CHECK (value ~ '^[A-Za-z0-9_-]+$'),
+    value       text    NOT NULL CHECK (value ~ '^[A-Za-z0-9_+-]+$'),
     label       text    NOT NULL CHECK (btrim(label) <> ''),
     need_codes  text[]  NOT NULL DEFAULT '{}',
     PRIMARY KEY (question_id, value)

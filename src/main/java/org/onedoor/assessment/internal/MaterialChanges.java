@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the first material change of a business since a moment, from the business profile's tables: a layoff or
  * closure announced (the profile's layoff fact set to yes), another business merged into it (and not undone), or an
- * establishment added other than by such a merge.
+ * establishment added other than by such a merge. History rows that a merge moved here from the other business count
+ * as that merger only.
  */
 @Component
 class MaterialChanges {
@@ -26,12 +27,19 @@ class MaterialChanges {
     }
 
     Optional<Change> firstSince(long businessId, Instant since) {
+        // A merge moves the other business's history rows here with their own times; they count as the merger.
         return jdbc.sql("""
+                        WITH moved AS (
+                            SELECT jsonb_array_elements_text(m.moved_rows -> 'business_history')::bigint AS history_id
+                            FROM business_merge m
+                            WHERE m.survivor_id = :id AND m.undone_at IS NULL AND m.merged_at > :since
+                        )
                         SELECT kind, at, detail FROM (
                             SELECT 'LAYOFF' AS kind, h.changed_at AS at, NULL AS detail
                             FROM business_history h
                             WHERE h.business_id = :id AND h.field = 'layoff_announced' AND h.new_value = 'true'
                               AND h.action IN ('SET', 'CHANGED') AND h.changed_at > :since
+                              AND NOT EXISTS (SELECT 1 FROM moved WHERE moved.history_id = h.id)
                             UNION ALL
                             SELECT 'MERGER', m.merged_at, other.legal_name
                             FROM business_merge m
@@ -42,6 +50,7 @@ class MaterialChanges {
                             FROM business_history h
                             WHERE h.business_id = :id AND h.field = 'establishment' AND h.action = 'ADDED'
                               AND h.merge_id IS NULL AND h.changed_at > :since
+                              AND NOT EXISTS (SELECT 1 FROM moved WHERE moved.history_id = h.id)
                         ) changes
                         ORDER BY at, kind
                         LIMIT 1""")

@@ -22,7 +22,7 @@ final class QuestionRules {
     static final int MAX_OPTIONS = 20;
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9-]{1,60}");
-    private static final Pattern OPTION_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+    private static final Pattern OPTION_VALUE = Pattern.compile("[A-Za-z0-9_+-]{1,60}");
 
     private QuestionRules() {
     }
@@ -115,7 +115,7 @@ final class QuestionRules {
                 }
             } else if (!OPTION_VALUE.matcher(value).matches()) {
                 problems.add(new FieldProblem(path + "value", "Option value '" + value + "' is invalid. Use 1 to 60 "
-                        + "letters, digits, hyphens and underscores, such as NEW_SITE."));
+                        + "letters, digits, hyphens, underscores and plus signs, such as NEW_SITE."));
                 continue;
             } else if (fact != null && !fact.allowedValues().containsKey(value)) {
                 problems.add(new FieldProblem(path + "value", "Option value '" + value + "' is not a value of profile "
