@@ -92,7 +92,7 @@ public class AssessmentService implements Assessments {
                 .optional();
     }
 
-    /** Decides whether a new assessment of the business may start now, and says why. */
+    /** Decides whether a new assessment of the business may start now, with the reason. */
     public StartDecision decide(long businessId) {
         Optional<AssessmentSummary> found = current(businessId);
         if (found.isEmpty()) {

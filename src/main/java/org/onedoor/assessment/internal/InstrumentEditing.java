@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Edits an area's instrument. The page edits a draft, a copy of the current version, one question at a time and
- * then publishes it as the next version; the API publishes a whole new version in one request. Published versions
+ * then publishes it as the next version. The API publishes a whole new version in one request. Published versions
  * never change, so completed assessments keep the questions they were asked.
  *
  * <p>NOTE: OneDoor has no area administrator role yet, so only administrators may edit an area's instrument and
@@ -66,7 +66,11 @@ public class InstrumentEditing {
     @Transactional
     public void setValidityMonths(long areaId, Integer months, CurrentUser user) {
         requireEditor(areaId, user);
-        if (months == null || months < 1 || months > MAX_VALIDITY_MONTHS) {
+        if (months == null) {
+            throw new InvalidInputException("validityMonths", "Validity is missing. Enter a whole number of months "
+                    + "from 1 to " + MAX_VALIDITY_MONTHS + ", such as 12.");
+        }
+        if (months < 1 || months > MAX_VALIDITY_MONTHS) {
             throw new InvalidInputException("validityMonths", "Validity of " + months + " months is invalid. Enter a "
                     + "whole number of months from 1 to " + MAX_VALIDITY_MONTHS + ", such as 12.");
         }

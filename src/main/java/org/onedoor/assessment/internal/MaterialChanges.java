@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the first material change of a business since a moment, from the business profile's tables: a layoff or
- * closure announced (the profile's layoff fact set to yes), another business merged into it (and not undone), or an
- * establishment added other than by such a merge. History rows that a merge moved here from the other business count
+ * Finds the first material change of a business since a moment, from the business profile's tables. A material
+ * change is a layoff or closure announced (the profile's layoff fact set to yes), another business merged into it
+ * and not undone, or an establishment added other than by such a merge. History rows that a merge moved here from the other business count
  * as that merger only.
  */
 @Component

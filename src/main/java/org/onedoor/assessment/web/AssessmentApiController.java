@@ -114,7 +114,7 @@ class AssessmentApiController {
         return body(id, assessments.update(id, request.answers(), user, API_SOURCE));
     }
 
-    /** Answers 409 with the current assessment, so the client can update it instead. */
+    /** Returns 409 with the current assessment, so the client can update it instead. */
     @ExceptionHandler(AssessmentBlockedException.class)
     ResponseEntity<ProblemDetail> blocked(AssessmentBlockedException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());

@@ -52,6 +52,22 @@ class AssessmentPageController {
         return render(id, user, model, Map.of(), null);
     }
 
+    /** The assessment status for the business page, which loads it with htmx. */
+    @GetMapping("/businesses/{id}/assessment/summary")
+    String summary(@PathVariable long id, Model model) {
+        StartDecision decision = assessments.decide(id);
+        AssessmentSummary current = decision.current();
+        Map<String, String> labels = needLabels();
+        model.addAttribute("businessId", id);
+        model.addAttribute("decision", decision);
+        model.addAttribute("current", current);
+        model.addAttribute("completedBy", current == null ? null : assessments.completedByText(current));
+        model.addAttribute("needs", current == null ? List.of()
+                : current.needCodes().stream().map(code -> labels.getOrDefault(code, code)).toList());
+        model.addAttribute("dates", new AssessmentDates());
+        return "assessment/_summary :: summary";
+    }
+
     @PostMapping("/businesses/{id}/assessment")
     String start(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
                  @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
