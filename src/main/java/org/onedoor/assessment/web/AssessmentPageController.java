@@ -1,6 +1,5 @@
 package org.onedoor.assessment.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,9 @@ class AssessmentPageController {
         AssessmentSummary current = decision.current();
         model.addAttribute("decision", decision);
         model.addAttribute("current", current);
-        model.addAttribute("currentAnswers", current == null ? List.of()
-                : assessments.answers(id, assessments.instrument(current.instrumentId()), current.id()));
+        List<AnsweredQuestion> currentAnswers = current == null ? List.of()
+                : assessments.answers(id, assessments.instrument(current.instrumentId()), current.id());
+        model.addAttribute("currentAnswers", currentAnswers);
         model.addAttribute("updates", current == null ? List.of() : assessments.updates(current.id()));
         model.addAttribute("completedBy", current == null ? null : assessments.completedByText(current));
         model.addAttribute("needLabels", needLabels());
@@ -120,8 +120,7 @@ class AssessmentPageController {
         String formProblem = null;
         boolean updating = !decision.allowed();
         if (updating) {
-            formQuestions = model.getAttribute("currentAnswers") instanceof List<?> list
-                    ? castAnswers(list) : List.of();
+            formQuestions = currentAnswers;
         } else {
             try {
                 Instrument instrument = assessments.instrumentForNew(assessments.areaFor(user, null));
@@ -183,10 +182,5 @@ class AssessmentPageController {
         Map<String, String> labels = new LinkedHashMap<>();
         FactCatalog.NEEDS.forEach(need -> labels.put(need.code(), need.label()));
         return labels;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<AnsweredQuestion> castAnswers(List<?> list) {
-        return new ArrayList<>((List<AnsweredQuestion>) list);
     }
 }
