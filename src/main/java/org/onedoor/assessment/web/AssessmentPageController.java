@@ -51,7 +51,7 @@ class AssessmentPageController {
         return render(id, user, model, Map.of(), null);
     }
 
-    /** The assessment status for the business page, which loads it with htmx. */
+    /** Renders the assessment status for the business page, which loads it with htmx. */
     @GetMapping("/businesses/{id}/assessment/summary")
     String summary(@PathVariable long id, Model model) {
         StartDecision decision = assessments.decide(id);
