@@ -1,6 +1,7 @@
 package org.onedoor.webhooks.internal;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,8 +151,12 @@ public class WebhookSender implements SmartLifecycle {
         } catch (HttpTimeoutException e) {
             error = "Timed out: " + e.getMessage() + " (connect timeout " + settings.connectTimeout()
                     + ", request timeout " + settings.requestTimeout() + ").";
+        } catch (ConnectException e) {
+            error = "Could not connect to the receiver: " + (e.getMessage() == null ? "connection refused" : e.getMessage())
+                    + ".";
         } catch (IOException e) {
-            error = "The request failed: " + e;
+            error = "The request failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ".";
         } catch (IllegalArgumentException e) {
             error = "The URL cannot be requested: " + e.getMessage();
         } catch (InterruptedException e) {
