@@ -27,9 +27,9 @@ public record WebhookSettings(Boolean senderEnabled, Duration pollInterval, Inte
     public WebhookSettings {
         senderEnabled = senderEnabled == null || senderEnabled;
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
-        batchSize = batchSize == null ? 10 : batchSize;
+        batchSize = batchSize == null ? 5 : batchSize;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         maxAttempts = maxAttempts == null ? 12 : maxAttempts;
         firstRetryDelay = firstRetryDelay == null ? Duration.ofSeconds(30) : firstRetryDelay;
