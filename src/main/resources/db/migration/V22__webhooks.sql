@@ -31,8 +31,8 @@ CREATE TABLE webhook_delivery (
     referral_id      bigint      NOT NULL,
     payload          text        NOT NULL,
     status           text        NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'DELIVERED', 'FAILED')),
-    -- attempts counts the rows in webhook_attempt; failures counts the failed ones since the delivery was
-    -- created or last resent, and drives the backoff and the maximum.
+    -- attempts is the number of rows in webhook_attempt. failures counts the failed attempts since the delivery
+    -- was created or last resent, and sets the backoff and the end after the maximum.
     attempts         integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     failures         integer     NOT NULL DEFAULT 0 CHECK (failures >= 0),
     next_attempt_at  timestamptz NOT NULL DEFAULT now(),

@@ -20,9 +20,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook receiver on 127.0.0.1 with a port of its own. It answers 500 to the first requests it is told to
- * fail, then 200, and records each request. It also records how many requests with one idempotency key were
- * in progress at once.
+ * A webhook receiver on 127.0.0.1 with a port of its own. It returns 500 to as many requests as
+ * {@link #failNext} sets, then 200, and records each request. It also records idempotency keys that arrived in
+ * overlapping requests.
  */
 final class TestReceiver implements AutoCloseable {
 
@@ -51,17 +51,17 @@ final class TestReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
     }
 
-    /** Answers 500 to the next {@code count} requests. */
+    /** Returns status 500 to the next {@code count} requests. */
     void failNext(int count) {
         failuresLeft.set(count);
     }
 
-    /** Waits this long before answering every request. */
+    /** Sets the delay before each response. */
     void answerAfter(Duration wait) {
         delay = wait;
     }
 
-    /** Waits this long before answering the next request only, to make the sender time out once. */
+    /** Sets a delay before the next response only, so that the sender times out once. */
     void stallNext(Duration wait) {
         slowFirst = wait;
     }

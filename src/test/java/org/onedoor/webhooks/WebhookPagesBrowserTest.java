@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A partner administrator registers a webhook in a real browser, sees the secret once, reads the delivery log
+ * A partner administrator registers a webhook in a real browser, copies the secret shown once, reads the delivery log
  * and resends a delivery. Every page passes axe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

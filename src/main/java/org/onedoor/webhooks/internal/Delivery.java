@@ -29,10 +29,6 @@ public record Delivery(long id, long webhookId, UUID eventId, String eventType, 
      */
     public record DeliveryAttempt(int attemptNumber, Instant startedAt, Long durationMs, Integer responseStatus,
                                   String error, String resentBy) {
-
-        public boolean succeeded() {
-            return error == null && responseStatus != null;
-        }
     }
 
     Delivery withAttemptLog(List<DeliveryAttempt> log) {

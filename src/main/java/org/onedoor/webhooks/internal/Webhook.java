@@ -12,8 +12,4 @@ import java.util.List;
 public record Webhook(long id, long partnerId, String partnerName, String url, List<String> eventTypes,
                       boolean active, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
                       Instant secretRotatedAt) {
-
-    public boolean subscribes(String eventType) {
-        return eventTypes.contains(eventType);
-    }
 }

@@ -6,8 +6,8 @@ import org.onedoor.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Who manages webhooks: an installation administrator, a partner administrator, or a partner system with its
- * partner's API token.
+ * The author of a webhook change: an installation administrator, a partner administrator, or a partner system
+ * with its partner's API token.
  *
  * @param partnerId the partner acted for, or {@code null} for an administrator without a partner
  */

@@ -175,7 +175,12 @@ public class WebhookSender implements SmartLifecycle {
         int failures = delivered ? delivery.failures() : delivery.failures() + 1;
         boolean givingUp = !delivered && failures >= settings.maxAttempts();
         Duration retryDelay = delivered || givingUp ? Duration.ZERO : settings.retryDelay(failures);
-        String status = delivered ? "DELIVERED" : givingUp ? "FAILED" : "PENDING";
+        String status = "PENDING";
+        if (delivered) {
+            status = "DELIVERED";
+        } else if (givingUp) {
+            status = "FAILED";
+        }
 
         Integer attemptNumber = jdbc.sql("""
                         UPDATE webhook_delivery

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       deliveries claimed at once
  * @param connectTimeout  limit for opening the connection to a receiver
  * @param requestTimeout  limit for the whole response of a receiver, after connecting
- * @param lease           how long a claimed delivery stays with its sender; it must exceed both timeouts
- *                        together, so that a live sender never loses its lease during a request
+ * @param lease           how long a claimed batch stays with its sender. It must be longer than the batch
+ *                        size times both timeouts, so that a live sender never loses its lease during a request
  * @param maxAttempts     failed attempts after which a delivery is marked FAILED
  * @param firstRetryDelay wait after the first failure, before jitter; each further failure doubles it
  * @param maxRetryDelay   longest wait between two attempts, before jitter
