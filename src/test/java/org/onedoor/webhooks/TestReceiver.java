@@ -35,6 +35,7 @@ final class TestReceiver implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> overlaps = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
@@ -66,6 +67,11 @@ final class TestReceiver implements AutoCloseable {
         slowFirst = wait;
     }
 
+    /** Returns how many requests arrived, including those still waiting for their response. */
+    int arrivals() {
+        return arrivals.get();
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -80,6 +86,7 @@ final class TestReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        arrivals.incrementAndGet();
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key != null && !inProgress.add(key)) {
             overlaps.merge(key, 1, Integer::sum);
