@@ -44,7 +44,8 @@ CREATE TABLE webhook_delivery (
     last_error       text,
     resend_requested_by text,
     UNIQUE (webhook_id, event_id),
-    CHECK ((lease_token IS NULL) = (lease_expires_at IS NULL))
+    CHECK ((lease_token IS NULL) = (lease_expires_at IS NULL)),
+    CHECK ((lease_token IS NULL) = (leased_at IS NULL))
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX webhook_delivery_log ON webhook_delivery (webhook_id, created_at DESC, id DESC);
