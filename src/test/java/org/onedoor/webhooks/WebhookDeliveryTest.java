@@ -74,7 +74,7 @@ class WebhookDeliveryTest {
                 "referral.sent", "referral.status_changed");
         receiver.failNext(2);
 
-        ReferralEvent event = WebhookFixtures.sent(sender.partnerId(), receiving.partnerId());
+        ReferralEvent event = WebhookFixtures.sent(sender, receiving);
         WebhookFixtures.publish(transactions, events, event);
 
         assertThat(await(WAIT, () -> "DELIVERED".equals(deliveries(webhook).get("items").get(0).get("status").asString())))
@@ -115,7 +115,7 @@ class WebhookDeliveryTest {
     void statusChangeCarriesPreviousStatus() throws Exception {
         Registered webhook = WebhookFixtures.register(admin, sender.partnerId(), receiver.url(),
                 "referral.status_changed");
-        ReferralEvent sent = WebhookFixtures.sent(sender.partnerId(), receiving.partnerId());
+        ReferralEvent sent = WebhookFixtures.sent(sender, receiving);
         WebhookFixtures.publish(transactions, events, sent);
         WebhookFixtures.publish(transactions, events, WebhookFixtures.accepted(sent));
 
@@ -135,7 +135,7 @@ class WebhookDeliveryTest {
         Registered webhook = WebhookFixtures.register(admin, receiving.partnerId(), receiver.url(), "referral.sent");
         receiver.stallNext(Duration.ofSeconds(3));
 
-        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
 
         assertThat(await(WAIT, () -> "DELIVERED".equals(deliveries(webhook).get("items").get(0).get("status").asString())))
                 .isTrue();
@@ -151,7 +151,7 @@ class WebhookDeliveryTest {
         Registered webhook = WebhookFixtures.register(admin, receiving.partnerId(), receiver.url(), "referral.sent");
         receiver.failNext(1000);
 
-        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
 
         assertThat(await(WAIT, () -> "FAILED".equals(deliveries(webhook).get("items").get(0).get("status").asString())))
                 .isTrue();
@@ -166,13 +166,13 @@ class WebhookDeliveryTest {
         Registered webhook = WebhookFixtures.register(admin, receiving.partnerId(), receiver.url(), "referral.sent");
 
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+            events.publishEvent(WebhookFixtures.sent(sender, receiving));
             assertThat(countDeliveries(webhook)).as("written inside the transaction").isEqualTo(1);
             status.setRollbackOnly();
         });
 
         assertThat(countDeliveries(webhook)).isZero();
-        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
         assertThat(countDeliveries(webhook)).as("a committed send has its delivery").isEqualTo(1);
     }
 
@@ -183,7 +183,7 @@ class WebhookDeliveryTest {
                 "{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"referral.sent\"],\"active\":false}");
         assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
 
-        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
 
         assertThat(countDeliveries(webhook)).isZero();
     }
@@ -194,7 +194,7 @@ class WebhookDeliveryTest {
 
         // A sender that claimed the delivery and stopped before it recorded a result leaves this lease behind.
         transactions.executeWithoutResult(status -> {
-            events.publishEvent(WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+            events.publishEvent(WebhookFixtures.sent(sender, receiving));
             jdbc.sql("""
                             UPDATE webhook_delivery SET lease_token = gen_random_uuid(), leased_at = now(),
                                                         lease_expires_at = now() + interval '3 seconds'
@@ -219,7 +219,7 @@ class WebhookDeliveryTest {
     @Test
     void resendUsesSameIdempotencyKey() throws Exception {
         Registered webhook = WebhookFixtures.register(admin, receiving.partnerId(), receiver.url(), "referral.sent");
-        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+        WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
         assertThat(await(WAIT, () -> receiver.received().size() == 1)).isTrue();
         assertThat(await(WAIT, () -> "DELIVERED".equals(deliveries(webhook).get("items").get(0).get("status").asString())))
                 .isTrue();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import org.onedoor.directory.DirectoryFixtures.TestPartner;
 import org.onedoor.referrals.ReferralEvent;
 import org.onedoor.referrals.ReferralStatus;
 import org.onedoor.support.ApiClient;
@@ -42,9 +43,14 @@ final class WebhookFixtures {
         return new Registered(created.get("id").asLong(), created.get("secret").asString());
     }
 
-    static ReferralEvent sent(long sendingPartnerId, long receivingPartnerId) {
+    /**
+     * Returns a SENT event for a made-up referral to the receiving partner's real service and office, which other
+     * listeners of the event, such as the deadline timers, look up. User 1 is the first administrator.
+     */
+    static ReferralEvent sent(TestPartner sending, TestPartner receiving) {
         return new ReferralEvent(REFERRAL_IDS.incrementAndGet(), ReferralEvent.Kind.SENT, ReferralStatus.REQUESTED,
-                null, 41, 42, "hiring", sendingPartnerId, receivingPartnerId, 43, 44, 44L, Instant.now());
+                null, 41, receiving.serviceId(), "HIRE", sending.partnerId(), receiving.partnerId(),
+                receiving.officeId(), 1, 1L, Instant.now());
     }
 
     static ReferralEvent accepted(ReferralEvent sent) {

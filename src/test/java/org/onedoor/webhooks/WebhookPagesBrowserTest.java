@@ -95,7 +95,7 @@ class WebhookPagesBrowserTest {
                     .query(Long.class).single();
 
             receiver.failNext(1);
-            WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), partner.partnerId()));
+            WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, partner));
             assertThat(WebhookFixtures.await(WAIT, () -> receiver.received().size() == 2)).isTrue();
             assertThat(WebhookFixtures.await(WAIT, () -> attempts(webhookId) == 2)).isTrue();
 

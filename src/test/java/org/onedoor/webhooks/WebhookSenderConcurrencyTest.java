@@ -101,7 +101,7 @@ class WebhookSenderConcurrencyTest {
             // One transaction queues every event, so the senders see them all at once.
             transactions.executeWithoutResult(status -> {
                 for (int i = 0; i < EVENTS; i++) {
-                    events.publishEvent(WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+                    events.publishEvent(WebhookFixtures.sent(sender, receiving));
                 }
             });
 

@@ -73,7 +73,7 @@ class WebhookSenderCrashTest {
                     receiving.partnerId(), receiver.url(), "referral.sent");
             receiver.stallNext(Duration.ofSeconds(15));
 
-            WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender.partnerId(), receiving.partnerId()));
+            WebhookFixtures.publish(transactions, events, WebhookFixtures.sent(sender, receiving));
             assertThat(WebhookFixtures.await(WAIT, () -> receiver.arrivals() == 1)).as("first request arrives").isTrue();
             assertThat(leaseIsLive(webhook)).as("the process holds a lease while it waits").isTrue();
 
