@@ -9,10 +9,10 @@ package org.onedoor.engagement;
  * @param contactPersonId a contact person from the business's profile, or {@code null}
  * @param partnerNote a note only staff of the recording partner may read, or {@code null}
  * @param overrideReason why the contact is planned although the coordination check found other contacts
- * @param routeToAccountManager whether a plan that the coordination check stops goes to the account manager as a
+ * @param routeToAccountManager true when a plan that the coordination check stops goes to the account manager as a
  *                              request, instead of being rejected
  */
 public record NewContact(ContactKind kind, ContactPurpose purpose, ContactStatus status, String summary,
                          Long contactPersonId, String occurredAt, String partnerNote, String overrideReason,
-                         boolean routeToAccountManager) {
+                         Boolean routeToAccountManager) {
 }

@@ -79,7 +79,7 @@ public class Contacts {
         if (checked.status() == ContactStatus.PLANNED && needsCoordination(contact)) {
             CoordinationCheck check = coordination.check(businessId, actor, checked.occurredAt());
             if (check.conflicts() && givenReason == null) {
-                if (contact.routeToAccountManager() && check.routesToAccountManager()) {
+                if (Boolean.TRUE.equals(contact.routeToAccountManager()) && check.routesToAccountManager()) {
                     CoordinationRequest request = coordination.request(businessId, check.accountManager().orElseThrow(),
                             actor, office == null ? null : office.id(), contact.kind(), contact.purpose(),
                             checked.occurredAt(), zoneName, checked.summary(), contact.contactPersonId(), check);

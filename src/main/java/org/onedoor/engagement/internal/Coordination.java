@@ -59,9 +59,8 @@ public class Coordination {
     }
 
     /**
-     * Lists the contacts by every partner, done or planned, from the window before now (or before the planned time,
-     * when earlier) to the window after the planned time. The window is the planner's area's; a planner without a
-     * partner gets the default.
+     * Lists the contacts by every partner, done or planned, less than the window before or after the planned time. The
+     * window is the one of the planner's area; a planner without a partner gets the default.
      *
      * @param plannedAt when the planner means to contact the business; {@code null} means now
      */
@@ -70,11 +69,10 @@ public class Coordination {
         businesses.legalName(businessId);
         int days = planner.partnerId() == null ? AreaSettings.DEFAULT_WINDOW_DAYS
                 : areaSettings.window(businesses.areaOf(planner.partnerId())).windowDays();
-        Instant now = Instant.now();
-        Instant planned = plannedAt == null ? now : plannedAt;
+        Instant planned = plannedAt == null ? Instant.now() : plannedAt;
         Duration window = Duration.ofDays(days);
-        Instant from = (planned.isBefore(now) ? planned : now).minus(window);
-        Instant to = (planned.isAfter(now) ? planned : now).plus(window);
+        Instant from = planned.minus(window);
+        Instant to = planned.plus(window);
 
         List<ContactEntry> contacts = contactLog.inWindow(businessId, from, to, planner);
         Optional<AccountManager> manager = accountManagers.active(businessId);
