@@ -50,6 +50,25 @@ public class Portfolio {
                         now.minus(RECENT), user));
     }
 
+    /** Lists the planned contacts with a business by the user or, for a team, by any of its members. */
+    public List<ContactEntry> plannedByManager(long businessId, CurrentUser user) {
+        return contactLog.forBusiness(businessId, user, 200).stream()
+                .filter(contact -> contact.status() == org.onedoor.engagement.ContactStatus.PLANNED)
+                .filter(contact -> contact.occurredAt().isAfter(Instant.now()))
+                .filter(contact -> jdbc.sql("""
+                                SELECT count(*) FROM account_manager am
+                                LEFT JOIN account_team t ON t.id = am.team_id
+                                WHERE am.business_id = :businessId AND am.ended_at IS NULL
+                                  AND (am.user_id = :staff OR t.lead_user_id = :staff
+                                       OR EXISTS (SELECT 1 FROM account_team_member m
+                                                  WHERE m.team_id = am.team_id AND m.user_id = :staff))""")
+                        .param("businessId", businessId)
+                        .param("staff", contact.staffUserId())
+                        .query(Long.class)
+                        .single() > 0)
+                .toList();
+    }
+
     public List<ManagedBusiness> managedBy(long userId) {
         return jdbc.sql("""
                         SELECT b.id, b.legal_name, am.team_id IS NOT NULL AS as_team, t.name AS team_name,
