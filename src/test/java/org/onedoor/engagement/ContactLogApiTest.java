@@ -95,6 +95,28 @@ class ContactLogApiTest {
     }
 
     @Test
+    void plannedContactIsClosedByItsPartnerOnly() {
+        TestPartner jobCenter = DirectoryFixtures.createPartner(jdbc);
+        TestPartner college = DirectoryFixtures.createPartner(jdbc);
+        UserAccount jobCenterStaff = EngagementFixtures.account(accounts, Role.STAFF, jobCenter.partnerId());
+        UserAccount collegeStaff = EngagementFixtures.account(accounts, Role.STAFF, college.partnerId());
+        long businessId = EngagementFixtures.business(registry);
+        String path = "/api/v1/businesses/" + businessId + "/contact-log";
+        long planned = json.readTree(post(api(port, jobCenterStaff), path, visit(daysFromNow(2), "")).body())
+                .get("id").asLong();
+        String status = path + "/" + planned + "/status";
+
+        assertThat(put(api(port, collegeStaff), status, "{\"status\": \"CANCELLED\"}").statusCode()).isEqualTo(403);
+        assertThat(put(api(port, jobCenterStaff), status, "{\"status\": \"PLANNED\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> cancelled = put(api(port, jobCenterStaff), status, "{\"status\": \"CANCELLED\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(put(api(port, jobCenterStaff), status, "{\"status\": \"DONE\"}").statusCode()).isEqualTo(409);
+
+        // A cancelled plan no longer counts in the coordination check.
+        assertThat(post(api(port, collegeStaff), path, visit(daysFromNow(3), "")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void shorterAreaWindowLetsLaterVisitThrough() {
         TestPartner jobCenter = DirectoryFixtures.createPartner(jdbc);
         TestPartner college = DirectoryFixtures.createPartner(jdbc);

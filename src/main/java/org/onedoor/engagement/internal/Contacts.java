@@ -105,6 +105,35 @@ public class Contacts {
     }
 
     /**
+     * Marks a planned contact done or cancelled. Only staff of the partner that planned it may change it.
+     *
+     * @throws org.onedoor.shared.NotFoundException for a contact of another business, or an unknown one
+     * @throws org.onedoor.shared.ConflictException when the contact is no longer planned
+     * @throws InvalidInputException for a status other than DONE or CANCELLED
+     */
+    public ContactEntry changeStatus(long businessId, long contactId, ContactStatus status, CurrentUser actor) {
+        ContactEntry contact = contactLog.find(contactId, actor)
+                .filter(found -> found.businessId() == businessId)
+                .orElseThrow(() -> org.onedoor.shared.NotFoundException.of("Contact", contactId));
+        if (status != ContactStatus.DONE && status != ContactStatus.CANCELLED) {
+            throw new InvalidInputException("status", "Status " + status + " is invalid here. Mark a planned contact "
+                    + "DONE or CANCELLED.");
+        }
+        if (actor.partnerId() == null || actor.partnerId() != contact.partnerId()) {
+            throw new AccessDeniedException("Only staff of " + contact.partnerName() + " may change its planned "
+                    + "contact.");
+        }
+        if (contact.status() != ContactStatus.PLANNED) {
+            throw new org.onedoor.shared.ConflictException("Contact " + contactId + " is " + contact.status().label()
+                    .toLowerCase(Locale.ROOT) + ", not planned, so its status cannot change.");
+        }
+
+        contactLog.changeStatus(contactId, status);
+        log.info("User {} marked planned contact {} of business {} {}", actor.id(), contactId, businessId, status);
+        return contactLog.find(contactId, actor).orElseThrow();
+    }
+
+    /**
      * Checks that the business exists and was not merged.
      *
      * @throws org.onedoor.shared.NotFoundException otherwise

@@ -146,6 +146,16 @@ class ContactApiController {
                 .orElseThrow(() -> org.onedoor.shared.NotFoundException.of("Contact", contactId));
     }
 
+    record StatusBody(ContactStatus status) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/businesses/{id}/contact-log/{contactId}/status")
+    @Operation(summary = "Mark a planned contact DONE or CANCELLED (staff of the partner that planned it)")
+    ContactView changeStatus(@PathVariable long id, @PathVariable long contactId, @RequestBody StatusBody body,
+                             @AuthenticationPrincipal CurrentUser user) {
+        return ContactView.of(contacts.changeStatus(id, contactId, body.status(), user));
+    }
+
     @GetMapping("/api/v1/businesses/{id}/coordination-check")
     @Operation(summary = "List the contacts by every partner within the area's window around a planned time",
             description = "plannedAt is ISO with an offset, such as 2026-12-10T09:30-05:00; without it, now.")

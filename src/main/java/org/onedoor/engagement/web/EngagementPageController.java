@@ -85,6 +85,7 @@ class EngagementPageController {
         model.addAttribute("concierge", concierge.find(id).orElse(null));
         model.addAttribute("contacts", contactLog.forBusiness(id, user, PANEL_CONTACTS));
         model.addAttribute("mayChangeManager", mayChangeManager(id, user));
+        model.addAttribute("readerPartnerId", user.partnerId());
         return "engagement/_panel :: panel";
     }
 
@@ -149,6 +150,17 @@ class EngagementPageController {
         model.addAttribute("purposes", ContactPurpose.values());
         model.addAttribute("statuses", List.of(ContactStatus.DONE, ContactStatus.PLANNED));
         return "engagement/contact-form";
+    }
+
+    @PostMapping("/businesses/{id}/contacts/{contactId}/status")
+    String changeStatus(@PathVariable long id, @PathVariable long contactId,
+                        @RequestParam(name = "status", required = false) String status,
+                        @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        ContactStatus parsed = parse(ContactStatus.class, status, "status", new LinkedHashMap<>());
+        contacts.changeStatus(id, contactId, parsed, user);
+        redirect.addFlashAttribute("pageAlert", "The planned contact is marked "
+                + parsed.label().toLowerCase(java.util.Locale.ROOT) + ".");
+        return "redirect:/businesses/" + id + "#engagement";
     }
 
     @GetMapping("/businesses/{id}/account-manager")
