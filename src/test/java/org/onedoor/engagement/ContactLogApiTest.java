@@ -125,7 +125,7 @@ class ContactLogApiTest {
         long businessId = EngagementFixtures.business(registry);
         String path = "/api/v1/businesses/" + businessId + "/contact-log";
         ApiClient admin = ApiClient.as(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
-        String windowPath = "/api/v1/workforce-areas/" + college.areaId() + "/coordination-window";
+        String windowPath = "/api/v1/areas/" + college.areaId() + "/coordination-window";
 
         assertThat(put(api(port, collegeStaff), windowPath, "{\"windowDays\": 5}").statusCode()).isEqualTo(403);
         assertThat(put(admin, windowPath, "{\"windowDays\": 0}").statusCode()).isEqualTo(400);

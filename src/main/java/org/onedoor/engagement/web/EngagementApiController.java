@@ -126,13 +126,13 @@ class EngagementApiController {
         return ResponseEntity.created(URI.create("/api/v1/account-teams?partnerId=" + team.partnerId())).body(team);
     }
 
-    @GetMapping("/api/v1/workforce-areas/{id}/coordination-window")
+    @GetMapping("/api/v1/areas/{id}/coordination-window")
     @Operation(summary = "Read an area's coordination window in days (default 30)")
     AreaWindow window(@PathVariable long id) {
         return areaSettings.window(id);
     }
 
-    @PutMapping("/api/v1/workforce-areas/{id}/coordination-window")
+    @PutMapping("/api/v1/areas/{id}/coordination-window")
     @Operation(summary = "Set an area's coordination window, 1 to 365 days (administrators)")
     AreaWindow setWindow(@PathVariable long id, @RequestBody WindowBody body, @AuthenticationPrincipal CurrentUser user) {
         return areaSettings.setWindow(id, body.windowDays(), user);
