@@ -18,8 +18,8 @@ CREATE TABLE account_team_member (
 );
 CREATE INDEX account_team_member_user ON account_team_member (user_id);
 
--- One row per assignment. The row without ended_at is the active account manager; a hand-over ends it and adds
--- the next row, which points back to it, so the rows are the history.
+-- One row per assignment, so the rows are the history. The row without ended_at is the active account manager.
+-- A hand-over ends it and adds the next row, which points back to it.
 CREATE TABLE account_manager (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     business_id   bigint      NOT NULL REFERENCES business (id),

@@ -1,6 +1,6 @@
 package org.onedoor.engagement;
 
-/** How a contact with a business happens. */
+/** The channel of a contact with a business. */
 public enum ContactKind {
     CALL("Call"),
     EMAIL("Email"),

@@ -1,6 +1,6 @@
 package org.onedoor.engagement;
 
-/** What happened to a contact that staff entered: recorded, or sent to the account manager as a request. */
+/** The result of a contact that staff entered: recorded, or sent to the account manager as a request. */
 public sealed interface ContactOutcome {
 
     record Recorded(ContactEntry contact) implements ContactOutcome {

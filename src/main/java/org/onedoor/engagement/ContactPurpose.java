@@ -1,8 +1,8 @@
 package org.onedoor.engagement;
 
 /**
- * Why staff contact a business. Planning a sales visit, a call campaign or a needs assessment runs the coordination
- * check first, because those are the contacts a business must not get from several partners in a row.
+ * The reason staff contact a business. Planning a sales visit, a call campaign or a needs assessment runs the
+ * coordination check first, because a business should not get those from several partners in a row.
  */
 public enum ContactPurpose {
     SALES_VISIT("Sales visit", true),

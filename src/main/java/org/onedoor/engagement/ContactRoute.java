@@ -1,6 +1,6 @@
 package org.onedoor.engagement;
 
-/** How partners that receive a referral for a concierge business contact it, as the business chose. */
+/** The route by which partners that receive a referral for a concierge business contact it, as the business chose. */
 public enum ContactRoute {
     /** Every contact goes through the account manager. */
     THROUGH_ACCOUNT_MANAGER("Through the account manager"),

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Assigns, hands over and reads account managers over HTTP, and checks who is told. */
+/** Assigns, hands over and reads account managers over HTTP, and checks who is notified. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountManagerApiTest {
 
@@ -157,7 +157,7 @@ class AccountManagerApiTest {
         assertThat(notices(jdbc, lead.id(), "Referral sent for")).isEqualTo(1);
         assertThat(notices(jdbc, member.id(), "Referral sent for")).isEqualTo(1);
         assertThat(notices(jdbc, member.id(), "is now accepted")).isEqualTo(1);
-        // The lead accepted it, so the lead is not told of their own change.
+        // The lead accepted it, so the lead gets no notice of their own change.
         assertThat(notices(jdbc, lead.id(), "is now accepted")).isZero();
         assertThat(notices(jdbc, sender.id(), "Referral")).isZero();
     }

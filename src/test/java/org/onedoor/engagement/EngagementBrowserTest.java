@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A second partner plans a visit in the same week as the account manager's own visit and is routed to the account
- * manager, who combines the two; every page on the way is checked with axe.
+ * manager, who combines the two. Every page on the way is checked with axe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngagementBrowserTest {

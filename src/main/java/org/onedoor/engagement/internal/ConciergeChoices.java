@@ -29,8 +29,8 @@ public class ConciergeChoices {
     }
 
     /**
-     * Records the business's choice. Any partner's staff may record it, because the business tells whichever
-     * partner it talks to; the choice keeps who recorded it and when.
+     * Records the business's choice. Any partner's staff may record it, because the business gives it to whichever
+     * partner it talks to. The choice keeps who recorded it and when.
      *
      * @throws InvalidInputException when the choice or, for a concierge business, the contact route is missing
      */

@@ -164,6 +164,7 @@ public class Contacts {
         if (summary.isEmpty()) {
             problems.add(new FieldProblem("summary", "Summary is missing. Say what was discussed or what is planned."));
         }
+
         checkLength(problems, "summary", summary);
         checkLength(problems, "partnerNote", contact.partnerNote());
         checkLength(problems, "overrideReason", contact.overrideReason());
@@ -172,11 +173,13 @@ public class Contacts {
                     + " is not a contact of business " + businessId + ". Choose one from its profile, or add the "
                     + "person to the profile first."));
         }
+
         ContactStatus status = contact.status() == null ? ContactStatus.DONE : contact.status();
         if (status == ContactStatus.CANCELLED) {
             problems.add(new FieldProblem("status", "Status CANCELLED is invalid for a new contact. Record it as DONE "
                     + "or PLANNED, and cancel a planned contact later."));
         }
+
         Instant occurredAt = null;
         if (contact.occurredAt() == null || contact.occurredAt().isBlank()) {
             if (status == ContactStatus.PLANNED) {
@@ -195,6 +198,7 @@ public class Contacts {
             problems.add(new FieldProblem("occurredAt", "Time " + contact.occurredAt() + " is in the future, but the "
                     + "contact is marked done. Record it as PLANNED, or enter when it happened."));
         }
+
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

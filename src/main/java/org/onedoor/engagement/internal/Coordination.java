@@ -74,6 +74,7 @@ public class Coordination {
         Instant from = planned.minus(window);
         Instant to = planned.plus(window);
 
+        // NOTE: pending coordination requests are not contacts yet, so a third partner's plan does not see them.
         List<ContactEntry> contacts = contactLog.inWindow(businessId, from, to, planner);
         Optional<AccountManager> manager = accountManagers.active(businessId);
         boolean plannerIsManager = manager.map(m -> m.includes(planner.id())).orElse(false);

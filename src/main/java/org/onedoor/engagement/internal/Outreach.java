@@ -167,6 +167,7 @@ public class Outreach {
         }
         StaffOffice office = businesses.officeOf(sender.partnerId()).orElse(null);
         ZoneId zone = ZoneId.of(office == null ? Businesses.ZONE_WITHOUT_OFFICE : office.timeZone());
+
         List<FieldProblem> problems = new ArrayList<>();
         String name = campaign.name() == null ? "" : campaign.name().strip();
         if (name.isEmpty()) {
@@ -178,6 +179,7 @@ public class Outreach {
         if (campaign.purpose() == null) {
             problems.add(new FieldProblem("purpose", "Purpose is missing. Choose OUTREACH, CALL_CAMPAIGN or another."));
         }
+
         Instant plannedAt = null;
         if (campaign.plannedAt() == null || campaign.plannedAt().isBlank()) {
             problems.add(new FieldProblem("plannedAt", "Time is missing. Enter when the outreach happens."));
@@ -188,6 +190,7 @@ public class Outreach {
                 problems.addAll(e.problems());
             }
         }
+
         Set<Long> ids = new LinkedHashSet<>(campaign.businessIds());
         Map<Long, String> names = new HashMap<>();
         ids.remove(null);
@@ -207,6 +210,7 @@ public class Outreach {
                         + "merged into another. Remove them from the list."));
             }
         }
+
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

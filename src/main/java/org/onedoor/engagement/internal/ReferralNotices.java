@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a business's account manager of every referral sent for it and every status change, in the transaction of
- * the change, so the notice exists exactly when the change does. The person who made the change is not told of it.
+ * Notifies a business's account manager of every referral sent for it and every status change. The notice is written
+ * in the transaction of the change, so it exists exactly when the change does. The person who made the change gets
+ * no notice.
  */
 @Component
 class ReferralNotices {
@@ -52,7 +53,7 @@ class ReferralNotices {
                     + names.receivingPartner() + (event.kind() == ReferralEvent.Kind.SENT ? "."
                     : ". Its status changed from " + (event.previousStatus() == null ? "none"
                     : event.previousStatus().fhirCode()) + " to " + event.status().fhirCode() + ".")
-                    + " You are told because you are the business's account manager.";
+                    + " You get this notice because you are the business's account manager.";
             notifications.notifyUsers(recipients, new Notice(subject, body, "/businesses/" + event.businessId()));
             log.info("Told account manager {} of referral {} ({} {})", manager.id(), event.referralId(), event.kind(),
                     event.status());
@@ -79,7 +80,7 @@ class ReferralNotices {
                 .single();
     }
 
-    private static String orId(String name, String what, long id) {
-        return name == null ? what + " " + id : name;
+    private static String orId(String name, String kind, long id) {
+        return name == null ? kind + " " + id : name;
     }
 }

@@ -194,9 +194,9 @@ class EngagementPageController {
             return showAccountManager(id, user, Map.of("choice", "Choice is missing. Choose what the business wants."),
                     model);
         }
-        boolean wanted = !choice.equals("NONE");
-        ContactRoute route = wanted ? ContactRoute.valueOf(choice) : null;
-        concierge.record(id, wanted, route, user);
+        boolean choosesConcierge = !choice.equals("NONE");
+        ContactRoute route = choosesConcierge ? parse(ContactRoute.class, choice, "choice", new LinkedHashMap<>()) : null;
+        concierge.record(id, choosesConcierge, route, user);
         redirect.addFlashAttribute("pageAlert", "The business's concierge choice is recorded.");
         return "redirect:/businesses/" + id + "/account-manager";
     }
