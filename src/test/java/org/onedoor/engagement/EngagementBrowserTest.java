@@ -128,6 +128,8 @@ class EngagementBrowserTest {
             browser.signIn(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
             browser.open("/admin/coordination-window/" + college.areaId());
             browser.assertAccessible();
+            browser.open("/admin/account-teams");
+            browser.assertAccessible();
         }
     }
 

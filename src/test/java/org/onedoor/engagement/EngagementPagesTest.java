@@ -116,6 +116,26 @@ class EngagementPagesTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void partnerAdministratorCreatesTeamOnPage() {
+        TestPartner partner = DirectoryFixtures.createPartner(jdbc);
+        UserAccount partnerAdmin = EngagementFixtures.account(accounts, Role.PARTNER_ADMINISTRATOR, partner.partnerId());
+        UserAccount lead = EngagementFixtures.account(accounts, Role.STAFF, partner.partnerId());
+        String teamName = "Manufacturing team " + EngagementFixtures.unique();
+
+        WebSession session = WebSession.signIn(port, partnerAdmin.email(), TestAccounts.PASSWORD);
+        HttpResponse<String> missingLead = session.postForm("/admin/account-teams", "/admin/account-teams",
+                Map.of("name", teamName));
+        assertThat(missingLead.body()).contains("Lead is missing");
+        HttpResponse<String> created = session.postForm("/admin/account-teams", "/admin/account-teams",
+                Map.of("name", teamName, "leadUserId", String.valueOf(lead.id())));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(session.get("/admin/account-teams").body()).contains(teamName);
+
+        WebSession staff = WebSession.signIn(port, lead.email(), TestAccounts.PASSWORD);
+        assertThat(staff.get("/admin/account-teams").statusCode()).isEqualTo(403);
+    }
+
     private long countContacts(long businessId) {
         return jdbc.sql("SELECT count(*) FROM contact_log WHERE business_id = :b").param("b", businessId)
                 .query(Long.class).single();

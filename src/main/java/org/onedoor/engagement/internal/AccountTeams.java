@@ -61,7 +61,9 @@ public class AccountTeams {
             throw new AccessDeniedException("Only a partner administrator of partner " + team.partnerId()
                     + " or an administrator may create its teams.");
         }
-        if (team.leadUserId() == null || !isStaffOf(team.leadUserId(), team.partnerId())) {
+        if (team.leadUserId() == null) {
+            problems.add(new FieldProblem("leadUserId", "Lead is missing. Choose one of the partner's staff."));
+        } else if (!isStaffOf(team.leadUserId(), team.partnerId())) {
             problems.add(new FieldProblem("leadUserId", "Lead " + team.leadUserId() + " is not an enabled account of "
                     + "partner " + team.partnerId() + ". Choose one of the partner's staff."));
         }
