@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two filter chains: the API under {@code /api/} accepts a partner system's bearer token, HTTP Basic or the
  * session and returns 401 and 403 as RFC 9457 problem details; pages use form sign-in. Both check CSRF tokens on
- * state-changing requests made with the session cookie. Partner systems may call only the directory reads and the
- * capacity update; every other API endpoint needs a staff account.
+ * state-changing requests made with the session cookie. Partner systems may call only the directory reads, the
+ * capacity update and their webhooks; every other API endpoint needs a staff account.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -60,6 +60,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/partners", "/api/v1/partners/**", "/api/v1/programs",
                                 "/api/v1/services", "/api/v1/services/**", "/api/v1/offices/**").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/services/*/capacity").authenticated()
+                        // Partner systems manage their own partner's webhooks; staff without an
+                        // administrator role may not.
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyAuthority(
+                                Role.ADMINISTRATOR.authority(), Role.PARTNER_ADMINISTRATOR.authority(),
+                                PartnerSystem.AUTHORITY)
                         .anyRequest().hasAnyAuthority(Role.ADMINISTRATOR.authority(),
                                 Role.PARTNER_ADMINISTRATOR.authority(), Role.STAFF.authority()))
                 .addFilterBefore(new PartnerTokenFilter(partnerTokens, SecurityConfiguration::writeUnauthorized),
@@ -125,7 +130,8 @@ class SecurityConfiguration {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PartnerSystem) {
             return "A partner API token may only read the directory (GET /api/v1/partners, programs, services and "
-                    + "offices) and update the capacity of its partner's services. Use a staff account for other calls.";
+                    + "offices), update the capacity of its partner's services and manage its partner's webhooks "
+                    + "(/api/v1/webhooks). Use a staff account for other calls.";
         }
         return "Your account may not do this. Ask an administrator of your partner for access.";
     }
