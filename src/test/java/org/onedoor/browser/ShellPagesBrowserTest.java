@@ -58,7 +58,7 @@ class ShellPagesBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("nav.usa-nav a.usa-nav-link")))
                     .extracting(link -> link.getAttribute("textContent").strip())
                     .as("navigation on %s", path)
-                    .containsExactly("Businesses", "Referrals", "Directory", "Imports", "Admin");
+                    .containsExactly("Businesses", "Portfolio", "Referrals", "Directory", "Imports", "Admin");
             browser.assertAccessible();
         }
         browser.open("/");
