@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A service meets a need when it is active and its employer service category is one of the need's categories.
  * It is in the business's area when its partner's workforce area lists a county of one of the business's
- * establishments. For a business without a known county, the area is that of the partner recording the need.
+ * establishments, or lists no county and is in the state of one, as the eligibility rules define a service's area.
+ * For a business without a known county, the area is that of the partner recording the need.
  */
 @Component
 public class ServiceMatcher {
@@ -54,9 +55,15 @@ public class ServiceMatcher {
                         WHERE s.active
                           AND s.category_code = ANY(:categories)
                           AND CASE WHEN cardinality(CAST(:counties AS text[])) = 0 THEN p.area_id = :areaId
-                                   ELSE EXISTS (SELECT 1 FROM workforce_area_county ac
-                                                WHERE ac.area_id = p.area_id
-                                                  AND ac.county_fips = ANY(CAST(:counties AS text[]))) END
+                                   WHEN EXISTS (SELECT 1 FROM workforce_area_county ac WHERE ac.area_id = p.area_id)
+                                       THEN EXISTS (SELECT 1 FROM workforce_area_county ac
+                                                    WHERE ac.area_id = p.area_id
+                                                      AND ac.county_fips = ANY(CAST(:counties AS text[])))
+                                   ELSE EXISTS (SELECT 1 FROM workforce_area a
+                                                WHERE a.id = p.area_id
+                                                  AND a.state_fips = ANY(SELECT left(county, 2)
+                                                                         FROM unnest(CAST(:counties AS text[]))
+                                                                             AS county)) END
                         """)
                 .param("categories", need.categoryCodes().toArray(String[]::new))
                 .param("counties", facts.countyFips().toArray(String[]::new))
