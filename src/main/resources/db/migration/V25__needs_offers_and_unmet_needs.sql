@@ -7,9 +7,10 @@ CREATE TABLE business_need (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     business_id   bigint      NOT NULL REFERENCES business (id),
     need_code     text        NOT NULL CHECK (need_code ~ '^[A-Z0-9_]+$'),
-    -- ASSESSMENT: a shared needs assessment; CONTACT: a logged contact; STAFF: entered by staff directly.
+    -- ASSESSMENT is a shared needs assessment, CONTACT a logged contact, and STAFF a need entered by staff directly.
     source        text        NOT NULL CHECK (source IN ('ASSESSMENT', 'CONTACT', 'STAFF')),
-    -- The assessment or contact log id the need came from; no foreign key because those tables live elsewhere.
+    -- The assessment or contact log id the need came from. It has no foreign key, because those tables live in
+    -- other modules.
     source_id     bigint,
     partner_id    bigint      NOT NULL REFERENCES partner (id),
     area_id       bigint      NOT NULL REFERENCES workforce_area (id),
@@ -18,7 +19,7 @@ CREATE TABLE business_need (
     naics_sector  text,
     county_fips   text        REFERENCES us_county (fips),
     employee_band text,
-    -- OPEN until an offer is accepted or declined; a deferred offer leaves the need open.
+    -- OPEN until an offer is accepted or declined. A deferred offer leaves the need open.
     status        text        NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN', 'CLOSED')),
     closed_at     timestamptz,
     CHECK ((status = 'OPEN') = (closed_at IS NULL))
@@ -32,13 +33,13 @@ CREATE UNIQUE INDEX business_need_one_open ON business_need (business_id, need_c
 CREATE TABLE need_offer (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     business_id     bigint      NOT NULL REFERENCES business (id),
-    -- Required for an offer; optional for "no offer made", which may cover a whole contact.
+    -- Required for an offer, and optional for "no offer made", which may cover a whole contact.
     need_id         bigint      REFERENCES business_need (id),
     kind            text        NOT NULL CHECK (kind IN ('OFFER', 'NO_OFFER')),
     partner_id      bigint      NOT NULL REFERENCES partner (id),
     recorded_by     bigint      REFERENCES app_user (id),
     recorded_at     timestamptz NOT NULL DEFAULT now(),
-    -- The engagement module's contact log id; no foreign key yet.
+    -- The engagement module's contact log id. It has no foreign key yet.
     contact_id      bigint,
     answer          text CHECK (answer IN ('ACCEPTED', 'DECLINED', 'DEFERRED')),
     -- For an accepted offer: a referral to another partner or the partner's own service.

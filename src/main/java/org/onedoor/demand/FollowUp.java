@@ -1,6 +1,6 @@
 package org.onedoor.demand;
 
-/** What starts when the business accepts an offer. */
+/** Service start that follows an accepted offer: a referral, or the recording partner's own service. */
 public enum FollowUp {
 
     REFERRAL("A referral to another partner"),

@@ -1,6 +1,6 @@
 package org.onedoor.demand;
 
-/** Where a need was raised. */
+/** Origin of a need. */
 public enum NeedSource {
     /** A completed shared needs assessment; the source id is the assessment's id. */
     ASSESSMENT,

@@ -1,6 +1,6 @@
 package org.onedoor.demand;
 
-/** Why a contact with a business ended without an offer. {@link #OTHER} needs a note that explains it. */
+/** Reason a contact with a business ended without an offer. {@link #OTHER} needs a note that explains it. */
 public enum NoOfferReason {
 
     NO_NEED_IDENTIFIED("No need was identified"),

@@ -1,6 +1,6 @@
 package org.onedoor.demand;
 
-/** The business's answer to an offer. Accepting or declining closes the need; deferring leaves it open. */
+/** The business's answer to an offer. Accepting or declining closes the need. Deferring leaves it open. */
 public enum OfferAnswer {
 
     ACCEPTED("Accepted"),

@@ -10,7 +10,7 @@ import org.onedoor.demand.DemandReport.Row;
 import org.onedoor.demand.DemandReport.UnmetRank;
 
 /**
- * Writes the demand figures as one CSV table (RFC 4180). The column {@code section} tells which breakdown a row
+ * Writes the demand figures as one CSV table (RFC 4180). The column {@code section} names the breakdown a row
  * belongs to: {@code total}, {@code need_type}, {@code naics_sector}, {@code county}, {@code partner},
  * {@code month}, or {@code unmet_need_type} for the ranking of unmet needs, most first. Columns that do not apply
  * to a section are empty.

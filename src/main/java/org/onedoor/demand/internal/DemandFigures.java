@@ -38,7 +38,7 @@ public class DemandFigures {
 
     /**
      * Every counted record with the dimensions it groups by. An offer takes its need type, sector, county and area
-     * from its need, and its partner and time from itself; "no offer made" records are not offers.
+     * from its need, and its partner and time from itself. "No offer made" records are not offers.
      */
     private static final String FACTS = """
             WITH fact AS (
@@ -169,7 +169,7 @@ public class DemandFigures {
         return new Labels(counties, partners);
     }
 
-    /** Labels the rows and orders them by needs raised, most first, then by label; unknown values come last. */
+    /** Labels the rows and orders them by needs raised, most first, then by label. Unknown values come last. */
     private static List<Row> labelled(List<Row> rows, java.util.function.Function<String, String> label) {
         if (rows == null) {
             return List.of();

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Choices of the demand filters that only the database knows: workforce areas and the counties needs came from. */
+/** Filter choices read from the database: the workforce areas, and the counties that needs were raised in. */
 @Component
 public class DemandOptions {
 

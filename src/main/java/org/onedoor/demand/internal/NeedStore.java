@@ -32,7 +32,7 @@ public class NeedStore {
         this.jdbc = jdbc;
     }
 
-    /** The profile facts copied onto a need when it is raised; each is {@code null} when the profile lacks it. */
+    /** The profile facts copied onto a need when it is raised. Each is {@code null} when the profile lacks it. */
     public record ProfileSnapshot(String naicsSector, String countyFips, String employeeBand) {
     }
 
@@ -230,7 +230,7 @@ public class NeedStore {
                 List.of());
     }
 
-    /** Lists the needs of a business, newest first, each with its offers. */
+    /** Lists the needs of a business, open ones first and then newest first, each with its offers. */
     public List<BusinessNeed> needsOfBusiness(long businessId) {
         Map<Long, List<Offer>> offersByNeed = new LinkedHashMap<>();
         for (Offer offer : offersOfBusiness(businessId)) {

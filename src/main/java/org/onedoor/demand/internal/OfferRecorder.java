@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OfferRecorder {
 
-    /** The longest note or decline reason, in characters: a few paragraphs. */
+    /** Maximum length of a note or decline reason, in characters. */
     public static final int MAX_TEXT = 2000;
 
     private final NeedStore store;
@@ -37,7 +37,7 @@ public class OfferRecorder {
     }
 
     /**
-     * Records an offer for an open need. An accepted or declined offer closes the need; a deferred one leaves it
+     * Records an offer for an open need. An accepted or declined offer closes the need. A deferred one leaves it
      * open for a later offer.
      *
      * @throws InvalidInputException naming every invalid value

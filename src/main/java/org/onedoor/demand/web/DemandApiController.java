@@ -97,7 +97,7 @@ class DemandApiController {
     @PostMapping("/businesses/{id}/offers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an offer for an open need and the business's answer, or why no offer was made",
-            description = "Accepted or declined closes the need; a closed need answers 409.")
+            description = "Accepted or declined closes the need. An offer on a closed need returns 409.")
     Offer recordOffer(@PathVariable long id, @RequestBody OfferRequest request,
                       @AuthenticationPrincipal CurrentUser user) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demand analysis page for workforce board analysts, its CSV download and the unmet needs log. Every signed-in
- * staff member may read them: the figures are counts, and the log names only businesses of the shared profile.
+ * staff member may read them, because the figures are counts and the log names only businesses of the shared
+ * profile.
  */
 @Controller
 class DemandPageController {
@@ -87,7 +88,7 @@ class DemandPageController {
         }
     }
 
-    /** The data one chart draws; the table after each chart shows the same figures. */
+    /** Data of one chart. The table after each chart shows the same figures. */
     record Chart(List<String> categories, List<Series> series) {
     }
 

@@ -63,7 +63,7 @@ class NeedsPageController {
         this.settings = settings;
     }
 
-    /** The offer form as submitted; every value is text so a wrong one can be shown back with its message. */
+    /** The offer form as submitted. Every value is text, so a wrong one can be shown back with its message. */
     record OfferForm(List<Long> serviceIds, String answer, String followUp, String declineReason,
                      String deferredUntil, String contactId, String note, Long partnerId) {
 
@@ -149,7 +149,8 @@ class NeedsPageController {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            // Fields of the other answers stay filled in when staff switch answers, so only the chosen one counts.
+            // Fields that belong to another answer stay filled in when staff change their choice, so only the fields of
+            // the chosen answer are sent.
             offer = demand.recordOffer(id, new NewOffer(needId, form.serviceIds(), answer,
                     answer == OfferAnswer.ACCEPTED ? followUp : null,
                     answer == OfferAnswer.DECLINED ? RequestValues.blankToNull(form.declineReason()) : null,
@@ -197,7 +198,8 @@ class NeedsPageController {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Need " + needId + " is not a need of business " + id
                         + ". Open the business's needs page to find it."));
-        // Services are matched for the partner's area; an administrator without a partner sees the need's.
+        // Services are matched in the area of the user's partner, or for an administrator without a partner in the
+        // area of the partner that raised the need.
         long partnerId = user.partnerId() != null ? user.partnerId() : need.partnerId();
         model.addAttribute("business", business);
         model.addAttribute("need", need);
@@ -227,7 +229,7 @@ class NeedsPageController {
         }
     }
 
-    /** Maps each problem to the id of its input, so the error summary links to it; messages of one field join. */
+    /** Maps each problem to the id of its input, so the error summary links to it. Messages of one field are joined. */
     private static Map<String, String> errors(InvalidInputException e, Map<String, String> inputIds) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldProblem problem : e.problems()) {
