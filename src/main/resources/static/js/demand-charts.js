@@ -18,7 +18,7 @@
             xAxis: {type: 'category', data: data.categories, axisLabel: {interval: 0, rotate: data.categories.length > 4 ? 30 : 0}},
             yAxis: {type: 'value', minInterval: 1},
             series: data.series.map(function (series) {
-                return {name: series.name, type: 'bar', data: series.values};
+                return {name: series.name, type: 'bar', barMaxWidth: 48, data: series.values};
             })
         });
         window.addEventListener('resize', function () {

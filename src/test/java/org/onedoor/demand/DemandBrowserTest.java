@@ -102,6 +102,10 @@ class DemandBrowserTest {
             assertThat(browser.driver.findElement(By.id("total-accepted")).getText()).isEqualTo("1");
             assertThat(browser.driver.findElement(By.id("total-unmet")).getText()).isEqualTo("1");
             browser.assertAccessible();
+            browser.screenshot("demand-analysis");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "document.getElementById('develop-or-expand').scrollIntoView()");
+            browser.screenshot("demand-analysis-charts");
 
             browser.open("/demand/unmet?area=" + area.areaId());
             assertThat(browser.driver.findElement(By.id("unmet-needs")).getText())

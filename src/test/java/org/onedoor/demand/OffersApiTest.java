@@ -296,4 +296,24 @@ class OffersApiTest {
         assertThat(post(staff, "/api/v1/businesses/999999999/needs", "{\"needs\": [\"HIRE\"]}").statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void openApiListsDemandEndpoints() {
+        HttpResponse<String> response = ApiClient.anonymous(port).get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(response.body()).get("paths");
+        for (String path : new String[] {"/api/v1/businesses/{id}/needs", "/api/v1/businesses/{id}/offers",
+                "/api/v1/reports/demand"}) {
+            assertThat(paths.has(path)).as("path %s in the OpenAPI document", path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/businesses/{id}/offers").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/businesses/{id}/offers").has("get")).isTrue();
+    }
+
+    @Test
+    void signedOutCallerIsRejected() {
+        assertThat(ApiClient.anonymous(port).get("/api/v1/reports/demand").statusCode()).isEqualTo(401);
+        assertThat(ApiClient.anonymous(port).get(path("/offers")).statusCode()).isEqualTo(401);
+    }
 }
