@@ -15,6 +15,7 @@ import org.onedoor.directory.DirectoryFixtures.TestPartner;
 import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -295,6 +296,8 @@ class OffersApiTest {
         assertThat(staff.get("/api/v1/businesses/999999999/needs").statusCode()).isEqualTo(404);
         assertThat(post(staff, "/api/v1/businesses/999999999/needs", "{\"needs\": [\"HIRE\"]}").statusCode())
                 .isEqualTo(404);
+        assertThat(post(staff, "/api/v1/businesses/999999999/offers", "{\"noOfferReason\": \"INFORMATION_ONLY\"}")
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -315,5 +318,16 @@ class OffersApiTest {
     void signedOutCallerIsRejected() {
         assertThat(ApiClient.anonymous(port).get("/api/v1/reports/demand").statusCode()).isEqualTo(401);
         assertThat(ApiClient.anonymous(port).get(path("/offers")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownPartnerIsNotFound() {
+        ApiClient admin = ApiClient.as(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+
+        HttpResponse<String> response = post(admin, path("/offers"),
+                "{\"noOfferReason\": \"INFORMATION_ONLY\", \"partnerId\": 999999999}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Partner 999999999 was not found");
     }
 }

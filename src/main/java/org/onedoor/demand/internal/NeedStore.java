@@ -44,6 +44,11 @@ public class NeedStore {
     public record OfferableService(long id, String name, long partnerId, String partnerName, boolean active) {
     }
 
+    public boolean businessExists(long businessId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM business WHERE id = :id)").param("id", businessId)
+                .query(Boolean.class).single();
+    }
+
     public Optional<Long> areaOfPartner(long partnerId) {
         return jdbc.sql("SELECT area_id FROM partner WHERE id = :id").param("id", partnerId).query(Long.class)
                 .optional();

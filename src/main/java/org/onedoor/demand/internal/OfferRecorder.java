@@ -41,10 +41,11 @@ public class OfferRecorder {
      * open for a later offer.
      *
      * @throws InvalidInputException naming every invalid value
-     * @throws NotFoundException for a need that is not one of the business's
+     * @throws NotFoundException for an unknown partner, or a need that is not one of the business's
      * @throws ConflictException for a need already closed
      */
     public Offer recordOffer(long businessId, NewOffer offer, long partnerId, Long userId) {
+        requirePartner(partnerId);
         NeedStore.NeedState need = openNeed(businessId, offer.needId());
         List<FieldProblem> problems = new ArrayList<>();
         List<Long> serviceIds = List.copyOf(new LinkedHashSet<>(offer.serviceIds()));
@@ -68,9 +69,13 @@ public class OfferRecorder {
      * Records why a contact ended without an offer, for one need or for the contact as a whole.
      *
      * @throws InvalidInputException for a missing reason, or {@link NoOfferReason#OTHER} without a note
-     * @throws NotFoundException for a need that is not one of the business's
+     * @throws NotFoundException for an unknown business, or a need that is not one of the business's
      */
     public Offer recordNoOffer(long businessId, NoOffer noOffer, long partnerId, Long userId) {
+        if (!store.businessExists(businessId)) {
+            throw NotFoundException.of("Business", businessId);
+        }
+        requirePartner(partnerId);
         if (noOffer.needId() != null) {
             store.lockNeed(noOffer.needId())
                     .filter(need -> need.businessId() == businessId)
@@ -94,6 +99,10 @@ public class OfferRecorder {
                 partnerId, userId, noOffer.contactId(), null, null, null, null, noOffer.reason(),
                 strip(noOffer.note())), List.of());
         return store.findOffer(id).orElseThrow();
+    }
+
+    private void requirePartner(long partnerId) {
+        store.areaOfPartner(partnerId).orElseThrow(() -> NotFoundException.of("Partner", partnerId));
     }
 
     private NeedStore.NeedState openNeed(long businessId, long needId) {

@@ -117,11 +117,11 @@ class DemandApiController {
             throw new InvalidInputException(problems);
         }
         long partnerId = RequestValues.partnerOf(user, request.partnerId());
+        profiles.eligibilityFacts(id);
         if (noOffer) {
             return demand.recordNoOffer(id, new NoOffer(request.needId(), noOfferReason, request.note(),
                     request.contactId()), partnerId, user.id());
         }
-        profiles.eligibilityFacts(id);
         return demand.recordOffer(id, new NewOffer(request.needId(), request.serviceIds(), answer, followUp,
                 request.declineReason(), deferredUntil, request.contactId(), request.note()), partnerId, user.id());
     }
