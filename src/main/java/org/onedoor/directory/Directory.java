@@ -119,6 +119,21 @@ public class Directory {
                 CapacityStatus.valueOf(row.getString("status")));
     }
 
+    /** Lists every office, or one partner's when {@code partnerId} is not {@code null}, by partner and name. */
+    public List<OfficeSummary> offices(Long partnerId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.partner_id, p.name AS partner_name, o.name, o.city, o.state, o.zip,
+                               o.county_fips, o.time_zone, o.demo
+                        FROM office o
+                        JOIN partner p ON p.id = o.partner_id
+                        WHERE CAST(:partnerId AS bigint) IS NULL OR o.partner_id = :partnerId
+                        ORDER BY p.name, o.name
+                        """)
+                .param("partnerId", partnerId)
+                .query(OfficeSummary.class)
+                .list();
+    }
+
     public Optional<OfficeSummary> findOffice(long id) {
         return jdbc.sql("""
                         SELECT o.id, o.partner_id, p.name AS partner_name, o.name, o.city, o.state, o.zip,

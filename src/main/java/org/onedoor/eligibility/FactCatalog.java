@@ -52,8 +52,9 @@ public final class FactCatalog {
                     "Is the business willing to hire veterans?", Map.of()));
 
     /**
-     * Needs by which staff filter the services panel, each with the federal employer service categories that meet
-     * it.
+     * The shared list of need types: the needs a needs assessment raises and by which staff filter the services
+     * panel, each with the federal employer service categories whose definitions (reference data) cover it. Stored
+     * codes never change meaning, so codes are only added.
      */
     public static final List<Need> NEEDS = List.of(
             new Need("HIRE", "Find and hire workers", List.of("workforce-recruitment", "untapped-labor-pools")),
@@ -61,7 +62,18 @@ public final class FactCatalog {
             new Need("TRAIN_CURRENT_WORKERS", "Train current workers", List.of("incumbent-worker-training")),
             new Need("LAYOFF", "Plan for or respond to a layoff", List.of("rapid-response", "planning-layoff-response")),
             new Need("INFORMATION", "Information and advice", List.of("employer-information")),
-            new Need("PLANNING", "Plan with other employers and economic development", List.of("strategic-planning")));
+            new Need("PLANNING", "Plan with other employers and economic development", List.of("strategic-planning")),
+            new Need("RETAIN", "Keep workers and reduce turnover",
+                    List.of("incumbent-worker-training", "employer-information")),
+            new Need("AVERT_LAYOFF", "Avert a layoff or restructure without one",
+                    List.of("planning-layoff-response", "incumbent-worker-training")),
+            new Need("INCLUSIVE_HIRING", "Hire from groups the business does not usually reach",
+                    List.of("untapped-labor-pools")),
+            new Need("ACCESSIBILITY", "Make the workplace accessible and accommodate workers",
+                    List.of("untapped-labor-pools", "employer-information")),
+            new Need("TAX_CREDITS", "Claim hiring tax credits and incentives", List.of("employer-information")),
+            new Need("EXPAND", "Expand, open a new site or relocate",
+                    List.of("strategic-planning", "workforce-recruitment")));
 
     /** A need of a business, met by services of the given employer service categories. */
     public record Need(String code, String label, List<String> categoryCodes) {

@@ -57,18 +57,20 @@ public class UserAccounts {
             throw new UserAccountException("partnerId", "Partner is missing. Every partner administrator and staff member belongs to one partner.");
         }
         checkPassword(account.password());
+        checkOffice(account.officeId(), account.partnerId());
 
         long id;
         try {
             id = jdbc.sql("""
-                            INSERT INTO app_user (email, display_name, password_hash, role, partner_id)
-                            VALUES (:email, :displayName, :hash, :role, :partnerId)
+                            INSERT INTO app_user (email, display_name, password_hash, role, partner_id, office_id)
+                            VALUES (:email, :displayName, :hash, :role, :partnerId, :officeId)
                             RETURNING id""")
                     .param("email", email)
                     .param("displayName", displayName)
                     .param("hash", passwordEncoder.encode(account.password()))
                     .param("role", account.role().name())
                     .param("partnerId", account.partnerId())
+                    .param("officeId", account.officeId())
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
@@ -97,6 +99,40 @@ public class UserAccounts {
         }
 
         log.info("Changed the password of user {}", userId);
+    }
+
+    /**
+     * Sets the office a user works from, or clears it with {@code null}.
+     *
+     * @throws UserAccountException when the user is unknown or the office is not one of the user's partner
+     */
+    @Transactional
+    public void changeOffice(long userId, Long officeId) {
+        UserAccount account = find(userId)
+                .orElseThrow(() -> new UserAccountException("userId", "User " + userId + " was not found. Choose a user from the list."));
+        checkOffice(officeId, account.partnerId());
+
+        jdbc.sql("UPDATE app_user SET office_id = :officeId WHERE id = :id")
+                .param("officeId", officeId)
+                .param("id", userId)
+                .update();
+        log.info("Set the office of user {} to {}", userId, officeId);
+    }
+
+    /** Checks that an office exists and, for a user of a partner, belongs to that partner. */
+    private void checkOffice(Long officeId, Long partnerId) {
+        if (officeId == null) {
+            return;
+        }
+        Long officePartner = jdbc.sql("SELECT partner_id FROM office WHERE id = :id")
+                .param("id", officeId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new UserAccountException("officeId", "Office " + officeId + " was not found. Choose an office from the list."));
+        if (partnerId != null && !partnerId.equals(officePartner)) {
+            throw new UserAccountException("officeId", "Office " + officeId + " is not an office of the person's partner. "
+                    + "Choose one of that partner's offices, or none.");
+        }
     }
 
     public boolean passwordMatches(long userId, String password) {
@@ -137,7 +173,7 @@ public class UserAccounts {
     }
 
     private static final String SELECT_ACCOUNT = """
-            SELECT id, email, display_name, role, partner_id, enabled, created_at, last_sign_in_at FROM app_user""";
+            SELECT id, email, display_name, role, partner_id, enabled, created_at, last_sign_in_at, office_id FROM app_user""";
 
     private static UserAccount mapAccount(ResultSet row, int rowNumber) throws SQLException {
         return new UserAccount(
@@ -148,7 +184,8 @@ public class UserAccounts {
                 row.getObject("partner_id", Long.class),
                 row.getBoolean("enabled"),
                 row.getTimestamp("created_at").toInstant(),
-                toInstant(row.getTimestamp("last_sign_in_at")));
+                toInstant(row.getTimestamp("last_sign_in_at")),
+                row.getObject("office_id", Long.class));
     }
 
     private static Instant toInstant(Timestamp timestamp) {

@@ -242,7 +242,7 @@ public class DirectoryCatalog {
                                pr.id AS program_id, pr.name AS program_name, fp.name AS federal_program_name,
                                s.office_id, s.contact_name, s.contact_email, s.contact_phone, s.active,
                                s.last_verified_at, s.last_verified_by, review.review_due_at,
-                               review.review_overdue, s.updated_at
+                               review.review_overdue, s.updated_at, s.response_days, s.first_contact_days
                         FROM service s
                         JOIN program pr ON pr.id = s.program_id
                         JOIN partner p ON p.id = pr.partner_id

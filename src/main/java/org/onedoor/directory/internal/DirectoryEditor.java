@@ -183,16 +183,18 @@ public class DirectoryEditor {
     public long addService(CurrentUser user, long partnerId, ServiceChanges changes) {
         PartnerDetails partner = catalog.findPartner(partnerId).orElseThrow(() -> NotFoundException.of("Partner", partnerId));
         requireCanAdminister(user, partner.id());
-        ServiceValues service = checkService(partnerId, changes);
+        ServiceValues service = checkService(partnerId, changes, ServiceChanges.DEFAULT_RESPONSE_DAYS,
+                ServiceChanges.DEFAULT_FIRST_CONTACT_DAYS);
 
         long id;
         try {
             id = jdbc.sql("""
                             INSERT INTO service (program_id, office_id, category_code, name, description,
                                                  eligibility_description, contact_name, contact_email,
-                                                 contact_phone, active)
+                                                 contact_phone, active, response_days, first_contact_days)
                             VALUES (:programId, :officeId, :categoryCode, :name, :description,
-                                    :eligibilityDescription, :contactName, :contactEmail, :contactPhone, :active)
+                                    :eligibilityDescription, :contactName, :contactEmail, :contactPhone, :active,
+                                    :responseDays, :firstContactDays)
                             RETURNING id""")
                     .params(service.toParameters())
                     .query(Long.class)
@@ -208,7 +210,8 @@ public class DirectoryEditor {
     public void updateService(CurrentUser user, long serviceId, ServiceChanges changes) {
         ServiceDetails existing = catalog.findService(serviceId).orElseThrow(() -> NotFoundException.of("Service", serviceId));
         requireCanAdminister(user, existing.partnerId());
-        ServiceValues service = checkService(existing.partnerId(), changes);
+        ServiceValues service = checkService(existing.partnerId(), changes, existing.responseDays(),
+                existing.firstContactDays());
 
         try {
             jdbc.sql("""
@@ -217,6 +220,7 @@ public class DirectoryEditor {
                                 name = :name, description = :description,
                                 eligibility_description = :eligibilityDescription, contact_name = :contactName,
                                 contact_email = :contactEmail, contact_phone = :contactPhone, active = :active,
+                                response_days = :responseDays, first_contact_days = :firstContactDays,
                                 updated_at = now()
                             WHERE id = :id""")
                     .params(service.toParameters())
@@ -227,6 +231,38 @@ public class DirectoryEditor {
         }
 
         log.info("User {} updated service {} of partner {}", user.id(), serviceId, existing.partnerId());
+    }
+
+    /**
+     * Sets the business days the receiving partner has to respond to a referral and to make first contact. Both
+     * are required here, unlike on the service form.
+     */
+    public void updateTimeLimits(CurrentUser user, long serviceId, Integer responseDays, Integer firstContactDays) {
+        ServiceDetails existing = catalog.findService(serviceId).orElseThrow(() -> NotFoundException.of("Service", serviceId));
+        requireCanAdminister(user, existing.partnerId());
+        FieldChecks checks = new FieldChecks();
+        if (responseDays == null) {
+            checks.reject("responseDays", "Days to respond is missing. Enter a whole number of business days from 1 to "
+                    + ServiceChanges.MAX_BUSINESS_DAYS + ".");
+        }
+        if (firstContactDays == null) {
+            checks.reject("firstContactDays", "Days to first contact is missing. Enter a whole number of business days "
+                    + "from 1 to " + ServiceChanges.MAX_BUSINESS_DAYS + ".");
+        }
+        int response = businessDays(checks, "responseDays", "Days to respond", responseDays, 0);
+        int firstContact = businessDays(checks, "firstContactDays", "Days to first contact", firstContactDays, 0);
+        checks.throwIfAny();
+
+        jdbc.sql("""
+                        UPDATE service SET response_days = :responseDays, first_contact_days = :firstContactDays,
+                                           updated_at = now()
+                        WHERE id = :id""")
+                .param("responseDays", response)
+                .param("firstContactDays", firstContact)
+                .param("id", serviceId)
+                .update();
+        log.info("User {} set the time limits of service {} to {} and {} business days", user.id(), serviceId,
+                response, firstContact);
     }
 
     /**
@@ -427,7 +463,8 @@ public class DirectoryEditor {
         return new ProgramValues(name, code, changes.description() == null ? "" : changes.description().strip());
     }
 
-    private ServiceValues checkService(long partnerId, ServiceChanges changes) {
+    private ServiceValues checkService(long partnerId, ServiceChanges changes, int currentResponseDays,
+                                       int currentFirstContactDays) {
         FieldChecks checks = new FieldChecks();
         String name = checks.required("name", changes.name(),
                 "Name is missing. Enter the service's name, such as On-the-job training.");
@@ -455,11 +492,27 @@ public class DirectoryEditor {
         String contactEmail = checkEmail(checks, "contactEmail", changes.contactEmail());
         String contactPhone = FieldChecks.optional(changes.contactPhone());
         checkPhone(checks, "contactPhone", contactPhone);
+        int responseDays = businessDays(checks, "responseDays", "Days to respond", changes.responseDays(),
+                currentResponseDays);
+        int firstContactDays = businessDays(checks, "firstContactDays", "Days to first contact",
+                changes.firstContactDays(), currentFirstContactDays);
         checks.throwIfAny();
 
         return new ServiceValues(changes.programId(), changes.officeId(), categoryCode, name, description,
                 changes.eligibilityDescription() == null ? "" : changes.eligibilityDescription().strip(),
-                FieldChecks.optional(changes.contactName()), contactEmail, contactPhone, changes.isActive());
+                FieldChecks.optional(changes.contactName()), contactEmail, contactPhone, changes.isActive(),
+                responseDays, firstContactDays);
+    }
+
+    private static int businessDays(FieldChecks checks, String field, String label, Integer value, int current) {
+        if (value == null) {
+            return current;
+        }
+        if (value < 1 || value > ServiceChanges.MAX_BUSINESS_DAYS) {
+            checks.reject(field, label + " is " + value + ". Enter a whole number of business days from 1 to "
+                    + ServiceChanges.MAX_BUSINESS_DAYS + ".");
+        }
+        return value;
     }
 
     private boolean belongsTo(String table, long id, long partnerId) {
@@ -517,10 +570,12 @@ public class DirectoryEditor {
     /** Service fields after validation, named as the SQL parameters. */
     record ServiceValues(Long programId, Long officeId, String categoryCode, String name, String description,
                          String eligibilityDescription, String contactName, String contactEmail,
-                         String contactPhone, boolean active) {
+                         String contactPhone, boolean active, int responseDays, int firstContactDays) {
 
         Map<String, Object> toParameters() {
             Map<String, Object> parameters = new HashMap<>();
+            parameters.put("responseDays", responseDays);
+            parameters.put("firstContactDays", firstContactDays);
             parameters.put("programId", programId);
             parameters.put("officeId", officeId);
             parameters.put("categoryCode", categoryCode);

@@ -10,7 +10,8 @@ public record ServiceDetails(long id, String name, String description, String el
                              long programId, String programName, String federalProgramName, long officeId,
                              String contactName, String contactEmail, String contactPhone, boolean active,
                              Instant lastVerifiedAt, String lastVerifiedBy, Instant reviewDueAt,
-                             boolean reviewOverdue, Instant updatedAt) {
+                             boolean reviewOverdue, Instant updatedAt, int responseDays,
+                             int firstContactDays) {
 
     public String eligibilitySummary() {
         return ServiceCard.firstSentence(eligibilityDescription);

@@ -186,7 +186,7 @@ class DirectoryApiController {
                              CategoryJson category, long partnerId, String partnerName, long programId,
                              String programName, String federalProgramName, String contactName,
                              String contactEmail, String contactPhone, boolean active, OfficeJson office,
-                             VerificationJson verification) {
+                             VerificationJson verification, TimeLimitsJson timeLimits) {
 
         static ServiceDetailJson of(ServiceDetails service, OfficeDetails office) {
             return new ServiceDetailJson(service.id(), service.name(), service.description(),
@@ -194,7 +194,18 @@ class DirectoryApiController {
                     service.partnerId(), service.partnerName(), service.programId(), service.programName(),
                     service.federalProgramName(), service.contactName(), service.contactEmail(),
                     service.contactPhone(), service.active(), OfficeJson.of(office),
-                    VerificationJson.of(service.verification()));
+                    VerificationJson.of(service.verification()),
+                    new TimeLimitsJson(service.responseDays(), service.firstContactDays()));
         }
+    }
+
+    /**
+     * The business days a receiving partner has for a referral to this service, counted in the delivering
+     * office's time zone and its area's holiday calendar.
+     *
+     * @param responseDays     days to accept or decline the referral
+     * @param firstContactDays days to make first contact with the business
+     */
+    record TimeLimitsJson(Integer responseDays, Integer firstContactDays) {
     }
 }

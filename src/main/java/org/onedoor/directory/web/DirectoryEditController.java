@@ -318,7 +318,9 @@ class DirectoryEditController {
         }
         List<FieldProblem> problems = binding.getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), "Value '" + error.getRejectedValue() + "' is "
-                        + "invalid. Choose an entry from the list."))
+                        + "invalid. " + (error.getField().endsWith("Days")
+                        ? "Enter a whole number of business days from 1 to 60."
+                        : "Choose an entry from the list.")))
                 .toList();
         throw new InvalidInputException(problems);
     }

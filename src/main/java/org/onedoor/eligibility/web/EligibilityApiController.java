@@ -106,7 +106,8 @@ class EligibilityApiController {
             + "availability",
             description = "Sorted eligible and available first, then eligible with availability unknown, eligible "
                     + "but full, eligibility unknown, and not eligible last, then by name. Filters: need (a need "
-                    + "code: HIRE, TRAIN_NEW_HIRES, TRAIN_CURRENT_WORKERS, LAYOFF, INFORMATION, PLANNING), category "
+                    + "code: HIRE, TRAIN_NEW_HIRES, TRAIN_CURRENT_WORKERS, LAYOFF, INFORMATION, PLANNING, RETAIN, "
+                    + "AVERT_LAYOFF, INCLUSIVE_HIRING, ACCESSIBILITY, TAX_CREDITS, EXPAND), category "
                     + "(an employer service category code) and partner (a partner id). Paging: page counts from 0, "
                     + "size is 1 to 200 and defaults to 25. The body has the page's items, the total and counts "
                     + "by eligibility result over all pages.")

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.onedoor.directory.Directory;
+import org.onedoor.directory.OfficeSummary;
 import org.onedoor.directory.PartnerSummary;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.identity.NewUserAccount;
@@ -23,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -64,7 +66,8 @@ class UserAdminController {
                 throw new AccessDeniedException("Partner administrators cannot open administrator accounts");
             }
             Long partnerId = role == Role.ADMINISTRATOR ? null : (user.isAdministrator() ? form.partnerId() : user.partnerId());
-            opened = accounts.open(new NewUserAccount(form.email(), form.displayName(), role, partnerId, form.password()));
+            opened = accounts.open(new NewUserAccount(form.email(), form.displayName(), role, partnerId, form.password(),
+                    form.officeId()));
         } catch (UserAccountException e) {
             log.info("Rejected a new account from user {}: {}", user.id(), e.getMessage());
             return showUsers(user, model, Map.of(e.field(), e.getMessage()));
@@ -72,6 +75,32 @@ class UserAdminController {
 
         redirect.addFlashAttribute("success", "Opened an account for " + opened.displayName() + " ("
                 + opened.email() + ") with the role " + opened.role().label().toLowerCase(Locale.ROOT) + ".");
+        return "redirect:/admin/users";
+    }
+
+    /** Sets the office a staff member works from; their times are shown in its zone. */
+    @PostMapping("/admin/users/office")
+    String changeOffice(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long userId,
+                        @RequestParam(required = false) Long officeId, Model model, RedirectAttributes redirect) {
+        UserAccount account;
+        try {
+            if (userId == null) {
+                throw new UserAccountException("userId", "Staff member is missing. Choose a person from the list.");
+            }
+            account = accounts.find(userId)
+                    .filter(found -> user.isAdministrator() || (found.partnerId() != null && found.partnerId().equals(user.partnerId())))
+                    .orElseThrow(() -> new UserAccountException("userId", "User " + userId + " was not found among "
+                            + "the accounts you administer. Choose a person from the list."));
+            accounts.changeOffice(account.id(), officeId);
+        } catch (UserAccountException e) {
+            log.info("Rejected an office change from user {}: {}", user.id(), e.getMessage());
+            model.addAttribute("form", NewAccountForm.empty(user));
+            model.addAttribute("officeErrors", Map.of(e.field(), e.getMessage()));
+            return showUsers(user, model, Map.of());
+        }
+
+        String office = officeId == null ? "no office" : directory.findOffice(officeId).map(OfficeSummary::name).orElse("office " + officeId);
+        redirect.addFlashAttribute("success", "Set the office of " + account.displayName() + " to " + office + ".");
         return "redirect:/admin/users";
     }
 
@@ -86,7 +115,16 @@ class UserAdminController {
             roles.add(Role.ADMINISTRATOR);
         }
 
+        Map<Long, String> officeNames = new LinkedHashMap<>();
+        for (OfficeSummary office : directory.offices(scope)) {
+            officeNames.put(office.id(), office.partnerName() + ": " + office.name());
+        }
+
         model.addAttribute("accounts", accounts.list(scope));
+        model.addAttribute("officeNames", officeNames);
+        if (!model.containsAttribute("officeErrors")) {
+            model.addAttribute("officeErrors", Map.of());
+        }
         model.addAttribute("partnerNames", partnerNames);
         model.addAttribute("roles", roles);
         model.addAttribute("errors", errors);
@@ -102,10 +140,11 @@ class UserAdminController {
     }
 
     /** The new account form; the password is never sent back to the page. */
-    record NewAccountForm(String email, String displayName, String role, Long partnerId, String password) {
+    record NewAccountForm(String email, String displayName, String role, Long partnerId, String password,
+                          Long officeId) {
 
         static NewAccountForm empty(CurrentUser user) {
-            return new NewAccountForm("", "", Role.STAFF.name(), user.partnerId(), "");
+            return new NewAccountForm("", "", Role.STAFF.name(), user.partnerId(), "", null);
         }
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * Timer internals: the poller that claims and fires due timers.
+ */
+package org.onedoor.timers.internal;
