@@ -31,7 +31,7 @@ final class DemandFixtures {
     private DemandFixtures() {
     }
 
-    /** A test area with one county, one partner with an office and program, and that partner's first service. */
+    /** A test area with one county, and one partner with an office, a program and an inactive service. */
     record Area(long areaId, String countyFips, TestPartner partner) {
     }
 
@@ -50,7 +50,9 @@ final class DemandFixtures {
                 .param("areaId", partner.areaId())
                 .param("county", county)
                 .update();
-        // The fixture's own service is a training service; tests that need none of that category deactivate it.
+        // The directory fixture's forklift training service is not used here. Deactivating it keeps it out of the
+        // public search, whose tests look for their own forklift service among the first page of results.
+        deactivate(jdbc, partner.serviceId());
         return new Area(partner.areaId(), county, partner);
     }
 

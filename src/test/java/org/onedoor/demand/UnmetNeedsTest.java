@@ -55,7 +55,7 @@ class UnmetNeedsTest {
 
     @Test
     void noServiceInAreaIsLogged() {
-        // The area has only the fixture's training service, and hiring needs recruitment services.
+        // The area has only the fixture's inactive training service, and hiring needs recruitment services.
         RaisedNeed need = raiseHire();
 
         assertThat(need.created()).isTrue();
