@@ -65,7 +65,7 @@ class ContactLogApiTest {
         UserAccount jobCenterStaff = EngagementFixtures.account(accounts, Role.STAFF, jobCenter.partnerId());
         UserAccount collegeStaff = EngagementFixtures.account(accounts, Role.STAFF, college.partnerId());
         long businessId = EngagementFixtures.business(registry);
-        String path = "/api/v1/businesses/" + businessId + "/contact-log";
+        String path = "/api/v1/businesses/" + businessId + "/contacts";
 
         HttpResponse<String> first = post(api(port, jobCenterStaff), path, visit(daysFromNow(3), ""));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -101,7 +101,7 @@ class ContactLogApiTest {
         UserAccount jobCenterStaff = EngagementFixtures.account(accounts, Role.STAFF, jobCenter.partnerId());
         UserAccount collegeStaff = EngagementFixtures.account(accounts, Role.STAFF, college.partnerId());
         long businessId = EngagementFixtures.business(registry);
-        String path = "/api/v1/businesses/" + businessId + "/contact-log";
+        String path = "/api/v1/businesses/" + businessId + "/contacts";
         long planned = json.readTree(post(api(port, jobCenterStaff), path, visit(daysFromNow(2), "")).body())
                 .get("id").asLong();
         String status = path + "/" + planned + "/status";

@@ -96,7 +96,7 @@ class BusinessApiController {
         return profiles.missingFacts(id, user);
     }
 
-    @PostMapping("/{id}/contacts")
+    @PostMapping("/{id}/contact-people")
     @Operation(summary = "Add a contact person",
             description = "preferredMethod is EMAIL, PHONE, TEXT, MAIL or IN_PERSON; phones are kept as entered.")
     ResponseEntity<BusinessProfile.Contact> addContact(@PathVariable long id, @RequestBody NewContact contact,

@@ -104,7 +104,7 @@ class ContactApiController {
                         List<Long> businessIds, List<Long> confirmedBusinessIds, Boolean preview) {
     }
 
-    @GetMapping("/api/v1/businesses/{id}/contact-log")
+    @GetMapping({"/api/v1/businesses/{id}/contacts", "/api/v1/businesses/{id}/contact-log"})
     @Operation(summary = "List a business's contacts by every partner, newest first",
             description = "limit is 1 to 500, default 100. Partner notes appear only for the reader's own partner.")
     List<ContactView> list(@PathVariable long id, @RequestParam(name = "limit", required = false) Integer limit,
@@ -117,7 +117,7 @@ class ContactApiController {
         return contactLog.forBusiness(id, user, size).stream().map(ContactView::of).toList();
     }
 
-    @PostMapping("/api/v1/businesses/{id}/contact-log")
+    @PostMapping({"/api/v1/businesses/{id}/contacts", "/api/v1/businesses/{id}/contact-log"})
     @Operation(summary = "Record a contact or plan one",
             description = "occurredAt is ISO, with an offset or as a local time in the zone of the partner's first "
                     + "office. Planning a visit, sales visit, call campaign or needs assessment runs the "
@@ -133,11 +133,11 @@ class ContactApiController {
                     .body(new RoutedView(routed.request(), CheckView.of(routed.check())));
         }
         ContactEntry recorded = ((ContactOutcome.Recorded) outcome).contact();
-        return ResponseEntity.created(URI.create("/api/v1/businesses/" + id + "/contact-log/" + recorded.id()))
+        return ResponseEntity.created(URI.create("/api/v1/businesses/" + id + "/contacts/" + recorded.id()))
                 .body(ContactView.of(recorded));
     }
 
-    @GetMapping("/api/v1/businesses/{id}/contact-log/{contactId}")
+    @GetMapping({"/api/v1/businesses/{id}/contacts/{contactId}", "/api/v1/businesses/{id}/contact-log/{contactId}"})
     @Operation(summary = "Read one contact")
     ContactView one(@PathVariable long id, @PathVariable long contactId, @AuthenticationPrincipal CurrentUser user) {
         return contactLog.find(contactId, user)
@@ -149,7 +149,7 @@ class ContactApiController {
     record StatusBody(ContactStatus status) {
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/businesses/{id}/contact-log/{contactId}/status")
+    @org.springframework.web.bind.annotation.PutMapping({"/api/v1/businesses/{id}/contacts/{contactId}/status", "/api/v1/businesses/{id}/contact-log/{contactId}/status"})
     @Operation(summary = "Mark a planned contact DONE or CANCELLED (staff of the partner that planned it)")
     ContactView changeStatus(@PathVariable long id, @PathVariable long contactId, @RequestBody StatusBody body,
                              @AuthenticationPrincipal CurrentUser user) {

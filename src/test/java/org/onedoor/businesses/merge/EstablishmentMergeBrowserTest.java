@@ -96,9 +96,9 @@ class EstablishmentMergeBrowserTest {
         String word = uniqueWord();
         long survivor = business(check, jdbc, word + " Locksmith LLC", null, null, "150");
         long other = business(check, jdbc, word + " Locksmiths", null, null, "152");
-        post(admin(port), "/api/v1/businesses/" + survivor + "/contacts",
+        post(admin(port), "/api/v1/businesses/" + survivor + "/contact-people",
                 "{\"name\": \"Ada Wong\", \"email\": \"ada@" + word + ".example\"}");
-        post(admin(port), "/api/v1/businesses/" + other + "/contacts",
+        post(admin(port), "/api/v1/businesses/" + other + "/contact-people",
                 "{\"name\": \"Ada Wong\", \"email\": \"ada@" + word + ".example\"}");
 
         browser.open("/businesses/" + survivor + "/merge/" + other);

@@ -183,7 +183,7 @@ class EstablishmentMergeTest {
     }
 
     private long contact(ApiClient api, long businessId, String body) {
-        HttpResponse<String> response = post(api, "/api/v1/businesses/" + businessId + "/contacts", body);
+        HttpResponse<String> response = post(api, "/api/v1/businesses/" + businessId + "/contact-people", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asLong();
     }

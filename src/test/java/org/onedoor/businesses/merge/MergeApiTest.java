@@ -50,9 +50,9 @@ class MergeApiTest {
         jdbc.sql("INSERT INTO business_trade_name (business_id, name, name_key) VALUES (:id, :name, :key)")
                 .param("id", other).param("name", word + " Cakes").param("key", word.toLowerCase() + "cakes").update();
         ApiClient api = admin(port);
-        assertThat(post(api, "/api/v1/businesses/" + survivor + "/contacts", "{\"name\": \"Ana Ruiz\"}").statusCode())
+        assertThat(post(api, "/api/v1/businesses/" + survivor + "/contact-people", "{\"name\": \"Ana Ruiz\"}").statusCode())
                 .isEqualTo(201);
-        assertThat(post(api, "/api/v1/businesses/" + other + "/contacts",
+        assertThat(post(api, "/api/v1/businesses/" + other + "/contact-people",
                 "{\"name\": \"Ben Okafor\", \"email\": \"ben@example.com\"}").statusCode()).isEqualTo(201);
         long sharedField = partnerField(jdbc, "SHARED");
         long otherOnlyField = partnerField(jdbc, "CONFIDENTIAL");
@@ -171,7 +171,7 @@ class MergeApiTest {
         long survivor = business(check, jdbc, word + " Tailors LLC", null, null, "71");
         long other = business(check, jdbc, word + " Tailors LLC", null, null, "73");
         ApiClient api = admin(port);
-        assertThat(post(api, "/api/v1/businesses/" + other + "/contacts", "{\"name\": \"Cy Tran\"}").statusCode())
+        assertThat(post(api, "/api/v1/businesses/" + other + "/contact-people", "{\"name\": \"Cy Tran\"}").statusCode())
                 .isEqualTo(201);
         Map<String, Long> survivorBefore = childCounts(jdbc, survivor);
         Map<String, Long> otherBefore = childCounts(jdbc, other);

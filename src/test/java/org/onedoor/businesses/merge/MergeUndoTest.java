@@ -59,7 +59,7 @@ class MergeUndoTest {
         long survivor = business(check, jdbc, word + " Cycles LLC", word + " Bikes", null, "20");
         long other = business(check, jdbc, word + " Cycle Works", word + " Bikes", uniqueFein(), "22");
         ApiClient api = admin(port);
-        post(api, "/api/v1/businesses/" + other + "/contacts", "{\"name\": \"Dee Park\"}");
+        post(api, "/api/v1/businesses/" + other + "/contact-people", "{\"name\": \"Dee Park\"}");
         long field = partnerField(jdbc, "PARTNER_ONLY");
         partnerValue(jdbc, survivor, field, "kept");
         partnerValue(jdbc, other, field, "replaced");
@@ -95,7 +95,7 @@ class MergeUndoTest {
         HttpResponse<String> merge = post(api, "/api/v1/businesses/" + survivor + "/merge",
                 "{\"otherId\": " + other + ", \"choices\": {\"legal_name\": \"survivor\"}}");
         long mergeId = json.readTree(merge.body()).get("mergeId").asLong();
-        post(api, "/api/v1/businesses/" + survivor + "/contacts", "{\"name\": \"Eve Lin\"}");
+        post(api, "/api/v1/businesses/" + survivor + "/contact-people", "{\"name\": \"Eve Lin\"}");
 
         HttpResponse<String> undo = post(api, "/api/v1/merges/" + mergeId + "/undo", "");
 

@@ -211,7 +211,7 @@ class ProfilePatchApiTest {
 
     @Test
     void contactsAreAddedChangedAndRemoved() {
-        HttpResponse<String> added = post(api, path() + "/contacts", """
+        HttpResponse<String> added = post(api, path() + "/contact-people", """
                 {"name": "Rosa Díaz", "role": "HR manager", "email": "rosa@example.org",
                  "phones": ["(574) 555-0142 x7"], "preferredMethod": "TEXT"}
                 """);
@@ -236,7 +236,7 @@ class ProfilePatchApiTest {
 
     @Test
     void rejectsContactWithoutNameOrWithBadPhone() {
-        HttpResponse<String> response = post(api, path() + "/contacts", "{\"phones\": [\"12\"], \"preferredMethod\": \"FAX\"}");
+        HttpResponse<String> response = post(api, path() + "/contact-people", "{\"phones\": [\"12\"], \"preferredMethod\": \"FAX\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = json.readTree(response.body()).get("errors");
