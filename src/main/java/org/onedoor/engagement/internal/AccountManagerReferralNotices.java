@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * no notice.
  */
 @Component
-class ReferralNotices {
+class AccountManagerReferralNotices {
 
-    private static final Logger log = LoggerFactory.getLogger(ReferralNotices.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountManagerReferralNotices.class);
 
     private final AccountManagers accountManagers;
     private final Notifications notifications;
     private final JdbcClient jdbc;
 
-    ReferralNotices(AccountManagers accountManagers, Notifications notifications, JdbcClient jdbc) {
+    AccountManagerReferralNotices(AccountManagers accountManagers, Notifications notifications, JdbcClient jdbc) {
         this.accountManagers = accountManagers;
         this.notifications = notifications;
         this.jdbc = jdbc;
