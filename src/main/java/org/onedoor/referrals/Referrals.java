@@ -1,6 +1,7 @@
 package org.onedoor.referrals;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +67,12 @@ public class Referrals {
     @Transactional(readOnly = true)
     public List<Referral> ofBusiness(long businessId, CurrentUser reader) {
         return store.ofBusiness(businessId).stream().map(referral -> visibleTo(referral, reader)).toList();
+    }
+
+    /** Lists the open referrals of the businesses, sent by or to any partner, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Referral> openOfBusinesses(Collection<Long> businessIds, CurrentUser reader) {
+        return store.openOfBusinesses(businessIds).stream().map(referral -> visibleTo(referral, reader)).toList();
     }
 
     /** Lists the open referrals sent to the partner: its inbox. */

@@ -2,11 +2,19 @@ package org.onedoor.engagement.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.onedoor.engagement.ContactEntry;
 import org.onedoor.engagement.CoordinationRequest;
+import org.onedoor.calendar.BusinessCalendar;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.referrals.Referral;
+import org.onedoor.referrals.Referrals;
+import org.onedoor.referrals.deadlines.DeadlineDisplay;
+import org.onedoor.referrals.deadlines.ReferralDeadline;
+import org.onedoor.referrals.deadlines.ReferralDeadlines;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +32,18 @@ public class Portfolio {
     private final JdbcClient jdbc;
     private final ContactLog contactLog;
     private final Coordination coordination;
+    private final Referrals referrals;
+    private final ReferralDeadlines deadlines;
+    private final BusinessCalendar calendar;
 
-    Portfolio(JdbcClient jdbc, ContactLog contactLog, Coordination coordination) {
+    Portfolio(JdbcClient jdbc, ContactLog contactLog, Coordination coordination, Referrals referrals,
+              ReferralDeadlines deadlines, BusinessCalendar calendar) {
         this.jdbc = jdbc;
         this.contactLog = contactLog;
         this.coordination = coordination;
+        this.referrals = referrals;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
     }
 
     /** @param asTeam whether the user manages the business as a team's lead or member, not alone */
@@ -36,18 +51,38 @@ public class Portfolio {
                                   Instant assignedAt) {
     }
 
+    /** @param respondBy the response deadline in the reader's zone, or {@code null} when the referral has none */
+    public record OpenReferral(Referral referral, DeadlineDisplay respondBy) {
+    }
+
     public record View(List<ManagedBusiness> businesses, List<ContactEntry> dueFollowUps,
-                       List<CoordinationRequest> pendingRequests, List<ContactEntry> recentByOthers) {
+                       List<CoordinationRequest> pendingRequests, List<ContactEntry> recentByOthers,
+                       List<OpenReferral> openReferrals) {
     }
 
     public View of(CurrentUser user) {
         List<ManagedBusiness> businesses = managedBy(user.id());
+        List<Long> businessIds = businesses.stream().map(ManagedBusiness::businessId).toList();
         Instant now = Instant.now();
         return new View(businesses,
                 contactLog.plannedBy(user.id(), now.plus(DUE_AHEAD), user),
                 coordination.pendingFor(user.id()),
-                contactLog.byOtherPartners(businesses.stream().map(ManagedBusiness::businessId).toList(),
-                        now.minus(RECENT), user));
+                contactLog.byOtherPartners(businessIds, now.minus(RECENT), user),
+                openReferrals(businessIds, user, now));
+    }
+
+    /** Lists the open referrals of the businesses, sent or received by any partner, with their respond-by times. */
+    private List<OpenReferral> openReferrals(List<Long> businessIds, CurrentUser user, Instant now) {
+        List<Referral> open = referrals.openOfBusinesses(businessIds, user);
+        Map<Long, ReferralDeadline> responses = deadlines.responses(open.stream().map(Referral::id).toList());
+        ZoneId zone = calendar.readerZone(user.id(), null);
+        return open.stream()
+                .map(referral -> {
+                    ReferralDeadline response = responses.get(referral.id());
+                    return new OpenReferral(referral,
+                            response == null ? null : DeadlineDisplay.of(response, zone, now));
+                })
+                .toList();
     }
 
     /** Lists the planned contacts with a business by the user or, for a team, by any of its members. */

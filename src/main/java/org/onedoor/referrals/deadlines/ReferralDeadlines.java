@@ -1,6 +1,10 @@
 package org.onedoor.referrals.deadlines;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,5 +34,21 @@ public class ReferralDeadlines {
                 .param("referralId", referralId)
                 .query(ReferralDeadline.class)
                 .list();
+    }
+
+    /** Returns the response deadline of each referral that has one, by referral id, in one query. */
+    public Map<Long, ReferralDeadline> responses(Collection<Long> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT referral_id, deadline AS kind, business_days, due_at, time_zone, met_at, closed_at,
+                               owner_alerted_at, escalated_at
+                        FROM referral_deadline WHERE referral_id IN (:referralIds) AND deadline = 'RESPONSE'""")
+                .param("referralIds", referralIds)
+                .query(ReferralDeadline.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ReferralDeadline::referralId, Function.identity()));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,6 +91,19 @@ public class ReferralStore {
     }
 
     /** Lists every referral of a business, open or closed, newest first. */
+    /** Lists the open referrals of the businesses, oldest first. */
+    public List<Referral> openOfBusinesses(Collection<Long> businessIds) {
+        if (businessIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                         WHERE r.business_id IN (:businesses) AND r.closed_at IS NULL
+                        ORDER BY r.sent_at, r.id""")
+                .param("businesses", businessIds)
+                .query(ReferralStore::map)
+                .list();
+    }
+
     public List<Referral> ofBusiness(long businessId) {
         return jdbc.sql(SELECT + " WHERE r.business_id = :business ORDER BY r.sent_at DESC, r.id DESC")
                 .param("business", businessId)

@@ -12,6 +12,7 @@ import org.onedoor.directory.ServiceSummary;
 import org.onedoor.eligibility.Eligibility;
 import org.onedoor.eligibility.FactCatalog;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.referrals.AccountManagerLookup;
 import org.onedoor.referrals.QualityStandard;
 import org.onedoor.referrals.Referral;
 import org.onedoor.referrals.ReferralRejectedException;
@@ -25,6 +26,7 @@ import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,10 +55,11 @@ class ReferFormController {
     private final QualityCheck quality;
     private final Alternatives alternatives;
     private final WaitingList waitingList;
+    private final ObjectProvider<AccountManagerLookup> accountManagers;
 
     ReferFormController(Referrals referrals, Directory directory, Eligibility eligibility,
                         BusinessProfileService profiles, QualityCheck quality, Alternatives alternatives,
-                        WaitingList waitingList) {
+                        WaitingList waitingList, ObjectProvider<AccountManagerLookup> accountManagers) {
         this.referrals = referrals;
         this.directory = directory;
         this.eligibility = eligibility;
@@ -64,6 +67,7 @@ class ReferFormController {
         this.quality = quality;
         this.alternatives = alternatives;
         this.waitingList = waitingList;
+        this.accountManagers = accountManagers;
     }
 
     @GetMapping("/referrals/new")
@@ -132,6 +136,7 @@ class ReferFormController {
                 .filter(need -> need.categoryCodes().contains(service.categoryCode())).toList());
         model.addAttribute("offices", quality.officesOf(service.partnerId()));
         model.addAttribute("staff", quality.staffOf(service.partnerId()));
+        model.addAttribute("accountManager", ReferralPageController.accountManager(accountManagers, businessId));
         model.addAttribute("entered", entered);
         model.addAttribute("errors", errors);
         model.addAttribute("rejection", rejection);

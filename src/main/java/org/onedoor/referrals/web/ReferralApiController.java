@@ -8,6 +8,7 @@ import org.onedoor.identity.CurrentUser;
 import org.onedoor.referrals.Referral;
 import org.onedoor.referrals.ReferralStatus;
 import org.onedoor.referrals.Referrals;
+import org.onedoor.referrals.deadlines.ReferralDeadlines;
 import org.onedoor.referrals.SendRequest;
 import org.onedoor.referrals.WaitingListEntry;
 import org.onedoor.referrals.internal.StatusFlow;
@@ -44,10 +45,12 @@ class ReferralApiController {
 
     private final Referrals referrals;
     private final WaitingList waitingList;
+    private final ReferralDeadlines deadlines;
 
-    ReferralApiController(Referrals referrals, WaitingList waitingList) {
+    ReferralApiController(Referrals referrals, WaitingList waitingList, ReferralDeadlines deadlines) {
         this.referrals = referrals;
         this.waitingList = waitingList;
+        this.deadlines = deadlines;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,14 +63,14 @@ class ReferralApiController {
     ResponseEntity<ReferralJson> send(@RequestBody SendRequest request, @AuthenticationPrincipal CurrentUser user) {
         Referral referral = referrals.send(request, user);
         return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id()))
-                .body(ReferralJson.of(referral, referrals.history(referral.id(), user)));
+                .body(detail(referral, user));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a referral with its timeline")
     ReferralJson referral(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
         Referral referral = referrals.find(id, user).orElseThrow(() -> NotFoundException.of("Referral", id));
-        return ReferralJson.of(referral, referrals.history(id, user));
+        return detail(referral, user);
     }
 
     /** @param status a FHIR Task status code such as {@code accepted} */
@@ -87,7 +90,7 @@ class ReferralApiController {
                         StatusFlow.codes(java.util.EnumSet.allOf(ReferralStatus.class))) + "."));
         Referral changed = referrals.changeStatus(id, to, request.reasonCode(), request.reasonText(),
                 request.outcome(), user);
-        return ReferralJson.of(changed, referrals.history(id, user));
+        return detail(changed, user);
     }
 
     /** @param contactedAt when the contact happened, as an ISO 8601 instant; now when left out */
@@ -100,7 +103,7 @@ class ReferralApiController {
                               @AuthenticationPrincipal CurrentUser user) {
         FirstContactRequest body = request == null ? new FirstContactRequest(null, null) : request;
         Referral changed = referrals.recordFirstContact(id, body.contactedAt(), body.note(), user);
-        return ReferralJson.of(changed, referrals.history(id, user));
+        return detail(changed, user);
     }
 
     @GetMapping
@@ -164,5 +167,10 @@ class ReferralApiController {
                     + "the search instead.");
         }
         return user.partnerId();
+    }
+
+    /** Returns the referral with its timeline and deadlines, as the single-referral endpoints return it. */
+    private ReferralJson detail(Referral referral, CurrentUser user) {
+        return ReferralJson.of(referral, referrals.history(referral.id(), user), deadlines.of(referral.id()));
     }
 }

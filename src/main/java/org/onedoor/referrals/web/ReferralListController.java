@@ -39,16 +39,20 @@ class ReferralListController {
 
     private final Referrals referrals;
     private final WaitingList waitingList;
+    private final ReferralTimeLimits timeLimits;
 
-    ReferralListController(Referrals referrals, WaitingList waitingList) {
+    ReferralListController(Referrals referrals, WaitingList waitingList, ReferralTimeLimits timeLimits) {
         this.referrals = referrals;
         this.waitingList = waitingList;
+        this.timeLimits = timeLimits;
     }
 
     @GetMapping("/referrals/inbox")
     String inbox(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("referrals", user.partnerId() == null ? java.util.List.of()
-                : referrals.inbox(user.partnerId()));
+        java.util.List<Referral> inbox = user.partnerId() == null ? java.util.List.of()
+                : referrals.inbox(user.partnerId());
+        model.addAttribute("referrals", inbox);
+        model.addAttribute("respondBy", timeLimits.responses(inbox, user));
         model.addAttribute("waiting", user.partnerId() == null ? java.util.List.of()
                 : waitingList.ofPartner(user.partnerId()));
         model.addAttribute("hasPartner", user.partnerId() != null);
@@ -87,6 +91,7 @@ class ReferralListController {
         }
         Referral referral = referrals.find(id, user).orElseThrow(() -> NotFoundException.of("Referral", id));
         model.addAttribute("referral", referral);
+        model.addAttribute("respondBy", timeLimits.responses(java.util.List.of(referral), user));
         model.addAttribute("rowMessage", message);
         model.addAttribute("declineReasons", StatusFlow.REASONS.get(ReferralStatus.REJECTED));
         model.addAttribute("text", new ReferralText());
@@ -95,8 +100,10 @@ class ReferralListController {
 
     @GetMapping("/referrals/sent")
     String sent(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("referrals", user.partnerId() == null ? java.util.List.of()
-                : referrals.sent(user.partnerId()));
+        java.util.List<Referral> sent = user.partnerId() == null ? java.util.List.of()
+                : referrals.sent(user.partnerId());
+        model.addAttribute("referrals", sent);
+        model.addAttribute("respondBy", timeLimits.responses(sent, user));
         model.addAttribute("hasPartner", user.partnerId() != null);
         model.addAttribute("text", new ReferralText());
         return "referrals/sent";

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.referrals.AccountManagerLookup;
 import org.onedoor.referrals.Referral;
+import org.onedoor.referrals.ReferralAccountManager;
 import org.onedoor.referrals.ReferralRejectedException;
 import org.onedoor.referrals.ReferralStatus;
 import org.onedoor.referrals.Referrals;
@@ -14,6 +16,7 @@ import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +35,14 @@ class ReferralPageController {
     private static final Logger log = LoggerFactory.getLogger(ReferralPageController.class);
 
     private final Referrals referrals;
+    private final ReferralTimeLimits timeLimits;
+    private final ObjectProvider<AccountManagerLookup> accountManagers;
 
-    ReferralPageController(Referrals referrals) {
+    ReferralPageController(Referrals referrals, ReferralTimeLimits timeLimits,
+                           ObjectProvider<AccountManagerLookup> accountManagers) {
         this.referrals = referrals;
+        this.timeLimits = timeLimits;
+        this.accountManagers = accountManagers;
     }
 
     @GetMapping("/referrals/{id:[0-9]+}")
@@ -87,6 +95,12 @@ class ReferralPageController {
         }
     }
 
+    /** Returns the business's account manager and concierge choice, or null when it has neither. */
+    static ReferralAccountManager accountManager(ObjectProvider<AccountManagerLookup> lookup, long businessId) {
+        AccountManagerLookup found = lookup.getIfAvailable();
+        return found == null ? null : found.find(businessId).orElse(null);
+    }
+
     private String show(long id, CurrentUser user, Model model, Map<String, String> errors, String conflict,
                         Map<String, String> entered) {
         Referral referral = referrals.find(id, user).orElseThrow(() -> NotFoundException.of("Referral", id));
@@ -98,6 +112,9 @@ class ReferralPageController {
         model.addAttribute("conflict", conflict);
         model.addAttribute("entered", entered);
         model.addAttribute("text", new ReferralText());
+        model.addAttribute("timeLimits", timeLimits.of(id, user));
+        model.addAttribute("readerZone", timeLimits.readerZone(user).getId());
+        model.addAttribute("accountManager", accountManager(accountManagers, referral.businessId()));
         return "referrals/show";
     }
 }
