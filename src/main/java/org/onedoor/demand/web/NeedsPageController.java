@@ -172,15 +172,17 @@ class NeedsPageController {
             redirect.addFlashAttribute("notice", e.getMessage());
             return "redirect:/businesses/" + id + "/needs";
         }
-        redirect.addFlashAttribute("notice", offerNotice(offer));
         Optional<Offer.OfferedService> referred = referredService(offer);
         if (referred.isPresent()) {
+            // The layout shows pageAlert on every page, so the refer form confirms the offer too.
+            redirect.addFlashAttribute("pageAlert", offerNotice(offer) + " Send the referral with this form.");
             return "redirect:" + UriComponentsBuilder.fromPath("/referrals/new")
                     .queryParam("business", id)
                     .queryParam("service", referred.get().serviceId())
                     .queryParam("needCode", offer.needCode())
                     .build().toUriString();
         }
+        redirect.addFlashAttribute("notice", offerNotice(offer));
         if (offer.answer() == OfferAnswer.ACCEPTED) {
             redirect.addFlashAttribute("startNeed", offer.needCode());
         }
