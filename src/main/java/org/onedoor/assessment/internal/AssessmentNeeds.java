@@ -1,9 +1,10 @@
-package org.onedoor.demand.internal;
+package org.onedoor.assessment.internal;
 
 import java.util.List;
 
 import org.onedoor.assessment.AssessmentCompleted;
 import org.onedoor.assessment.AssessmentUpdated;
+import org.onedoor.demand.Demand;
 import org.onedoor.demand.NeedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,18 +12,20 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Raises the needs of a completed or updated needs assessment, so each is matched to services and an unmet one is
- * logged. Runs in the assessment's transaction, so a failure here rolls the assessment back too.
+ * Raises the needs of a completed or updated needs assessment in the demand module, so each is matched to services
+ * and an unmet one is logged. Runs in the assessment's transaction, so a failure here rolls the assessment back too.
+ * It listens here, and not in the demand module, because demand listening to assessment would close a module cycle
+ * through engagement.
  */
 @Component
 class AssessmentNeeds {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentNeeds.class);
 
-    private final NeedRecorder needs;
+    private final Demand demand;
 
-    AssessmentNeeds(NeedRecorder needs) {
-        this.needs = needs;
+    AssessmentNeeds(Demand demand) {
+        this.demand = demand;
     }
 
     @EventListener
@@ -49,6 +52,6 @@ class AssessmentNeeds {
                     + "needs {} were not raised", assessmentId, businessId, userId, needCodes);
             return;
         }
-        needs.raise(businessId, needCodes, NeedSource.ASSESSMENT, partnerId, userId, assessmentId);
+        demand.raiseNeeds(businessId, needCodes, NeedSource.ASSESSMENT, partnerId, userId, assessmentId);
     }
 }
