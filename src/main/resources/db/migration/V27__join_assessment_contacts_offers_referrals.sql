@@ -1,7 +1,7 @@
 -- Joins the needs assessment, the contact log, offers and referrals.
 
--- Why staff started a needs assessment although the coordination check found recent or planned contacts by other
--- partners. NULL when the check found none.
+-- The reason staff gave for starting a needs assessment although the coordination check found recent or planned
+-- contacts by other partners. NULL when the check found none.
 ALTER TABLE needs_assessment ADD COLUMN coordination_override_reason text
     CHECK (btrim(coordination_override_reason) <> '');
 

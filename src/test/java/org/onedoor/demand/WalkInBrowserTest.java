@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A business walks in at Adult Education: staff log the contact, complete the shared assessment, offer the job
- * center's WIOA Title I service for the need it raised, and send the referral that the job center's staff then see
+ * A business walks in at Adult Education. Staff log the contact, complete the shared assessment and offer the job
+ * center's WIOA Title I service for the need it raised. They send the referral, and the job center's staff see it
  * in their inbox. Every page on the way passes axe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -74,7 +74,7 @@ class WalkInBrowserTest {
                 .update();
         UserAccount adultStaff = DemandFixtures.account(accounts, Role.STAFF, adultEducation);
         UserAccount jobCenterStaff = DemandFixtures.account(accounts, Role.STAFF, jobCenter.partnerId());
-        // The profile already knows the size, so the assessment shows that question as answered.
+        // The profile already records the size, so the assessment shows that question as answered.
         ApiClient adultApi = DemandFixtures.api(port, adultStaff);
         HttpResponse<String> patched = adultApi.send(adultApi.request("/api/v1/businesses/" + businessId)
                 .header("Content-Type", "application/json")

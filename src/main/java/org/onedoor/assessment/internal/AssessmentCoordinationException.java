@@ -4,7 +4,7 @@ import org.onedoor.shared.ConflictException;
 
 /**
  * Rejects a new needs assessment because other partners contacted the business, or plan to, within the
- * coordination window and no override reason was given; mapped to 409.
+ * coordination window and no override reason was given. The API maps it to 409.
  */
 public class AssessmentCoordinationException extends ConflictException {
 

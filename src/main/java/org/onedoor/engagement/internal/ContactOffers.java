@@ -33,11 +33,11 @@ public class ContactOffers {
         this.demand = demand;
     }
 
-    /** How a done contact ended, or {@code NONE} while it has neither an offer nor a reason. */
+    /** The ending of a done contact: an offer, a reason for none, or {@code NONE} while it has neither. */
     public enum Ending { OFFER, NO_OFFER, NONE }
 
     /**
-     * How a done contact ended.
+     * The ending of a done contact, with its text.
      *
      * @param text what the contact page shows, such as "Offer made: Hiring help" or "No offer: reason"
      */
