@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Published inside the transaction that completes a new needs assessment, so a listener's writes commit or roll
- * back with it. Updates of an existing assessment publish nothing.
+ * back with it. An update of the current assessment publishes {@link AssessmentUpdated}.
  *
  * @param needCodes the needs raised, as codes of {@code FactCatalog.NEEDS}
  * @param partnerId the partner of the staff member who completed it; {@code null} for an administrator

@@ -73,6 +73,12 @@ class AssessmentBrowserTest {
             browser.driver.findElement(By.cssSelector("form.usa-form button[type=submit]")).click();
             browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.tagName("main"), "Completed the needs assessment"));
+            // Completing leads to the needs page, where the raised needs get their offers.
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/businesses/" + businessId + "/needs");
+            assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Find and hire workers");
+            browser.assertAccessible();
+
+            browser.open("/businesses/" + businessId + "/assessment");
             assertThat(browser.driver.findElement(By.id("needs-raised")).getText()).contains("Find and hire workers");
             assertThat(browser.driver.findElement(By.id("start-decision")).getText()).contains("Update it instead");
             assertThat(browser.driver.findElement(By.id("assessment-form")).getText())

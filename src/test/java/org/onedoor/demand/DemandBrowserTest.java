@@ -87,10 +87,11 @@ class DemandBrowserTest {
             browser.driver.findElement(By.cssSelector("label[for=answer]")).click();
             browser.driver.findElement(By.cssSelector("label[for=followUp]")).click();
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            assertThat(browser.driver.findElement(By.cssSelector(".usa-alert--success")).getText())
+            // An accepted referral of another partner's service opens the refer form for that service and need.
+            assertThat(browser.driver.getCurrentUrl()).contains("/referrals/new?business=" + businessId
+                    + "&service=" + service + "&needCode=HIRE");
+            assertThat(browser.driver.findElement(By.tagName("main")).getText())
                     .contains("Recorded the accepted offer of " + serviceName);
-            assertThat(browser.driver.findElement(By.id("start-service-link")).getAttribute("href"))
-                    .endsWith("/businesses/" + businessId + "/services?need=HIRE");
             browser.assertAccessible();
 
             browser.open("/demand?area=" + area.areaId());

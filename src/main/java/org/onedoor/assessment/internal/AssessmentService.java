@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.onedoor.assessment.AssessmentCompleted;
+import org.onedoor.assessment.AssessmentUpdated;
 import org.onedoor.assessment.AssessmentSummary;
 import org.onedoor.assessment.Assessments;
 import org.onedoor.assessment.internal.Instrument.Question;
@@ -48,11 +49,12 @@ public class AssessmentService implements Assessments {
             .withZone(ZoneOffset.UTC);
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
+    static final int MAX_OVERRIDE_REASON_LENGTH = 4000;
 
     private static final String SUMMARY_SELECT = """
             SELECT a.id, a.business_id, a.area_id, a.instrument_id, i.version AS instrument_version, a.need_codes,
                    a.completed_at, a.completed_by, a.partner_id, a.valid_until, a.valid_until > now() AS valid,
-                   a.updated_at
+                   a.updated_at, a.coordination_override_reason
             FROM needs_assessment a
             JOIN assessment_instrument i ON i.id = a.instrument_id
             """;
@@ -63,10 +65,12 @@ public class AssessmentService implements Assessments {
     private final MaterialChanges materialChanges;
     private final BusinessProfileService profiles;
     private final ApplicationEventPublisher events;
+    private final AssessmentCoordination coordination;
 
     AssessmentService(JdbcClient jdbc, InstrumentStore instruments, InstrumentEditing editing,
                       MaterialChanges materialChanges, BusinessProfileService profiles,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, AssessmentCoordination coordination) {
+        this.coordination = coordination;
         this.jdbc = jdbc;
         this.instruments = instruments;
         this.editing = editing;
@@ -166,17 +170,33 @@ public class AssessmentService implements Assessments {
      * Completes a new assessment in the user's area with the given answers, keyed by question code.
      *
      * @param source the page or API the answers came through, kept as the source of profile values
+     * @param overrideReason why the assessment goes ahead although other partners contacted the business within the
+     *                       coordination window; stored only when the coordination check found such contacts
      * @throws AssessmentBlockedException while the current assessment is valid and nothing material changed
+     * @throws AssessmentCoordinationException when the coordination check found contacts by other partners and no
+     *                                         override reason was given
      * @throws InvalidInputException naming each invalid answer as {@code answers.code}
      */
     @Transactional
     public AssessmentSummary start(long businessId, Long requestedAreaId, Map<String, Object> answers,
-                                   CurrentUser user, String source) {
+                                   CurrentUser user, String source, String overrideReason) {
         lockBusiness(businessId);
         StartDecision decision = decide(businessId);
         if (!decision.allowed()) {
             throw new AssessmentBlockedException(decision.message(), decision.current());
         }
+        String givenReason = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
+        if (givenReason != null && givenReason.length() > MAX_OVERRIDE_REASON_LENGTH) {
+            throw new InvalidInputException("overrideReason", "Override reason is " + givenReason.length()
+                    + " characters long. Shorten it to " + MAX_OVERRIDE_REASON_LENGTH + " characters or fewer.");
+        }
+        AssessmentCoordination.Result coordinated = coordination.check(businessId, user);
+        if (coordinated.conflicts() && givenReason == null) {
+            throw new AssessmentCoordinationException(AssessmentCoordination.conflictMessage(
+                    profiles.read(businessId, null, null).legalName(), coordinated), coordinated);
+        }
+        // The reason is stored only when it overrode contacts by other partners, so stored reasons are real overrides.
+        String storedReason = coordinated.conflicts() ? givenReason : null;
         long areaId = areaFor(user, requestedAreaId);
         Instrument instrument = instruments.published(areaId);
 
@@ -185,9 +205,10 @@ public class AssessmentService implements Assessments {
         int months = editing.validityMonths(areaId);
         long assessmentId = jdbc.sql("""
                         INSERT INTO needs_assessment (business_id, area_id, instrument_id, need_codes, completed_by,
-                                                      partner_id, valid_until, start_reason)
+                                                      partner_id, valid_until, start_reason,
+                                                      coordination_override_reason)
                         VALUES (:businessId, :areaId, :instrumentId, :needs, :userId, :partnerId,
-                                now() + make_interval(months => :months), :reason)
+                                now() + make_interval(months => :months), :reason, :overrideReason)
                         RETURNING id""")
                 .param("businessId", businessId)
                 .param("areaId", areaId)
@@ -197,13 +218,15 @@ public class AssessmentService implements Assessments {
                 .param("partnerId", user.partnerId())
                 .param("months", months)
                 .param("reason", decision.reason() == StartReason.FIRST ? null : decision.reason().name())
+                .param("overrideReason", storedReason)
                 .query(Long.class)
                 .single();
         unmapped.forEach((questionId, value) -> insertAnswer(assessmentId, questionId, value));
 
         events.publishEvent(new AssessmentCompleted(businessId, assessmentId, needs, user.partnerId(), user.id()));
         log.info("User {} completed needs assessment {} of business {} with version {} of area {}'s instrument; "
-                + "needs {}", user.id(), assessmentId, businessId, instrument.version(), areaId, needs);
+                + "needs {}{}", user.id(), assessmentId, businessId, instrument.version(), areaId, needs,
+                storedReason == null ? "" : ", overriding the coordination check");
         return current(businessId).orElseThrow();
     }
 
@@ -276,6 +299,9 @@ public class AssessmentService implements Assessments {
                 .param("needs", needs.toArray(String[]::new))
                 .param("userId", user.id())
                 .update();
+        List<String> added = needs.stream().filter(code -> !current.needCodes().contains(code)).toList();
+        events.publishEvent(new AssessmentUpdated(businessId, current.id(), needs, added, user.partnerId(),
+                user.id()));
         log.info("User {} updated needs assessment {} of business {}: {} answers changed, needs {}", user.id(),
                 current.id(), businessId, changes.size(), needs);
         return current(businessId).orElseThrow();
@@ -476,6 +502,7 @@ public class AssessmentService implements Assessments {
                 row.getLong("instrument_id"), row.getInt("instrument_version"),
                 InstrumentStore.texts(row.getArray("need_codes")), row.getTimestamp("completed_at").toInstant(),
                 row.getLong("completed_by"), partner, row.getTimestamp("valid_until").toInstant(),
-                row.getBoolean("valid"), updated == null ? null : updated.toInstant());
+                row.getBoolean("valid"), updated == null ? null : updated.toInstant(),
+                row.getString("coordination_override_reason"));
     }
 }

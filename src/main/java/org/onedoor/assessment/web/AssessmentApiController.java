@@ -7,9 +7,13 @@ import java.util.Map;
 import org.onedoor.assessment.AssessmentSummary;
 import org.onedoor.assessment.internal.AnsweredQuestion;
 import org.onedoor.assessment.internal.AssessmentBlockedException;
+import org.onedoor.assessment.internal.AssessmentCoordination;
+import org.onedoor.assessment.internal.AssessmentCoordinationException;
 import org.onedoor.assessment.internal.AssessmentService;
 import org.onedoor.assessment.internal.AssessmentService.UpdateRecord;
 import org.onedoor.assessment.internal.StartDecision;
+import org.onedoor.engagement.AccountManager;
+import org.onedoor.engagement.ContactEntry;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -43,11 +47,28 @@ class AssessmentApiController {
         this.assessments = assessments;
     }
 
+    /** Problem {@code code} of the 409 while a valid assessment exists. */
+    static final String VALID_ASSESSMENT_EXISTS = "VALID_ASSESSMENT_EXISTS";
+    /** Problem {@code code} of the 409 when other partners contacted the business within the coordination window. */
+    static final String RECENT_CONTACTS = "RECENT_CONTACTS_BY_OTHER_PARTNERS";
+
     /**
      * @param areaId the area whose instrument to use; only for administrators without a partner
      * @param answers answers keyed by question code, such as {@code {"hard-to-fill": true}}
+     * @param overrideReason why a new assessment goes ahead although other partners contacted the business within
+     *                       the coordination window; ignored by updates
      */
-    record AnswersRequest(Long areaId, Map<String, Object> answers) {
+    record AnswersRequest(Long areaId, Map<String, Object> answers, String overrideReason) {
+    }
+
+    /** A contact by another partner that the coordination check found, without partner-only notes. */
+    record RecentContact(long id, String partnerName, String staffName, String kind, String purpose, String status,
+                         java.time.Instant occurredAt, String timeZone) {
+
+        static RecentContact of(ContactEntry contact) {
+            return new RecentContact(contact.id(), contact.partnerName(), contact.staffName(), contact.kind().name(),
+                    contact.purpose().name(), contact.status().name(), contact.occurredAt(), contact.timeZone());
+        }
     }
 
     /**
@@ -85,12 +106,17 @@ class AssessmentApiController {
             description = "Answers are keyed by question code (see GET /api/v1/areas/{areaId}/assessment-instrument). "
                     + "Questions that the business profile already answers are not asked: leave them out, or give the "
                     + "same value. Answers to questions mapped to a profile fact go into the profile as a staff entry "
-                    + "of your partner. Returns 201 with the assessment, or 409 with the current assessment while it "
-                    + "is valid and no layoff notice, merger or new establishment happened since it was completed.")
+                    + "of your partner. Returns 201 with the assessment. Returns 409 with code "
+                    + VALID_ASSESSMENT_EXISTS + " and the current assessment while it is valid and no layoff "
+                    + "notice, merger or new establishment happened since it was completed. Returns 409 with code "
+                    + RECENT_CONTACTS + " and the contacts when other partners contacted the business, or plan "
+                    + "to, within the coordination window and overrideReason is missing; the reason is recorded "
+                    + "with the assessment.")
     ResponseEntity<AssessmentBody> start(@PathVariable long id, @RequestBody(required = false) AnswersRequest request,
                                          @AuthenticationPrincipal CurrentUser user) {
-        AnswersRequest body = request == null ? new AnswersRequest(null, Map.of()) : request;
-        AssessmentSummary started = assessments.start(id, body.areaId(), body.answers(), user, API_SOURCE);
+        AnswersRequest body = request == null ? new AnswersRequest(null, Map.of(), null) : request;
+        AssessmentSummary started = assessments.start(id, body.areaId(), body.answers(), user, API_SOURCE,
+                body.overrideReason());
         return ResponseEntity.created(URI.create("/api/v1/businesses/" + id + "/assessments/current"))
                 .body(body(id, started));
     }
@@ -119,7 +145,22 @@ class AssessmentApiController {
     ResponseEntity<ProblemDetail> blocked(AssessmentBlockedException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
         problem.setTitle("A valid needs assessment exists");
+        problem.setProperty("code", VALID_ASSESSMENT_EXISTS);
         problem.setProperty("currentAssessment", exception.current());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Returns 409 with the other partners' contacts, so the client can give a reason or ask the account manager. */
+    @ExceptionHandler(AssessmentCoordinationException.class)
+    ResponseEntity<ProblemDetail> recentContacts(AssessmentCoordinationException exception) {
+        AssessmentCoordination.Result result = exception.result();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+        problem.setTitle("Other partners contacted the business recently");
+        problem.setProperty("code", RECENT_CONTACTS);
+        problem.setProperty("windowDays", result.check().windowDays());
+        problem.setProperty("recentContacts", result.otherPartnerContacts().stream().map(RecentContact::of).toList());
+        problem.setProperty("accountManagerName",
+                result.check().accountManager().map(AccountManager::displayName).orElse(null));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

@@ -7,12 +7,16 @@ import java.util.Map;
 import org.onedoor.assessment.AssessmentSummary;
 import org.onedoor.assessment.internal.AnsweredQuestion;
 import org.onedoor.assessment.internal.AssessmentBlockedException;
+import org.onedoor.assessment.internal.AssessmentCoordination;
+import org.onedoor.assessment.internal.AssessmentCoordinationException;
 import org.onedoor.assessment.internal.AssessmentService;
 import org.onedoor.assessment.internal.Instrument;
 import org.onedoor.assessment.internal.StartDecision;
 import org.onedoor.businesses.BusinessProfileService;
 import org.onedoor.eligibility.FactCatalog;
+import org.onedoor.engagement.ContactOutcome;
 import org.onedoor.identity.CurrentUser;
+import org.onedoor.shared.ConflictException;
 import org.onedoor.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +44,13 @@ class AssessmentPageController {
 
     private final AssessmentService assessments;
     private final BusinessProfileService profiles;
+    private final AssessmentCoordination coordination;
 
-    AssessmentPageController(AssessmentService assessments, BusinessProfileService profiles) {
+    AssessmentPageController(AssessmentService assessments, BusinessProfileService profiles,
+                             AssessmentCoordination coordination) {
         this.assessments = assessments;
         this.profiles = profiles;
+        this.coordination = coordination;
     }
 
     @GetMapping("/businesses/{id}/assessment")
@@ -72,10 +79,19 @@ class AssessmentPageController {
                  @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
                  RedirectAttributes redirect) {
         try {
-            AssessmentSummary started = assessments.start(id, null, answers(form, false), user, PAGE_SOURCE);
+            AssessmentSummary started = assessments.start(id, null, answers(form, false), user, PAGE_SOURCE,
+                    form.getFirst("overrideReason"));
             redirect.addFlashAttribute("notice", "Completed the needs assessment. It is valid until "
-                    + AssessmentDates.format(started.validUntil()) + " and shared with every partner.");
-            return "redirect:/businesses/" + id + "/assessment";
+                    + AssessmentDates.format(started.validUntil()) + " and shared with every partner. "
+                    + (started.needCodes().isEmpty() ? "It raised no needs."
+                    : "Its needs are listed below: offer a service for each, or record why no offer was made."));
+            // The needs page is where the raised needs get their offers, so staff go on from there.
+            return "redirect:/businesses/" + id + "/needs";
+        } catch (AssessmentCoordinationException e) {
+            log.info("Page start of a needs assessment of business {} stopped: {} contacts by other partners",
+                    id, e.result().otherPartnerContacts().size());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return render(id, user, model, Map.of("overrideReason", e.getMessage()), form);
         } catch (AssessmentBlockedException e) {
             log.info("Page start of a needs assessment of business {} blocked: a valid one exists", id);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -83,6 +99,35 @@ class AssessmentPageController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return render(id, user, model, errors(e), form);
+        }
+    }
+
+    /** Sends a planned needs assessment to the account manager, when the coordination check found other contacts. */
+    @PostMapping("/businesses/{id}/assessment/route")
+    String routeToAccountManager(@PathVariable long id, @RequestParam(required = false) String date,
+                                 @RequestParam(required = false) String time,
+                                 @RequestParam(required = false) String summary,
+                                 @AuthenticationPrincipal CurrentUser user, Model model,
+                                 HttpServletResponse response, RedirectAttributes redirect) {
+        String plannedAt = date == null || date.isBlank() ? null
+                : date.strip() + "T" + (time == null || time.isBlank() ? "09:00" : time.strip());
+        try {
+            ContactOutcome outcome = coordination.routeToAccountManager(id, plannedAt, summary, user);
+            redirect.addFlashAttribute("notice", outcome instanceof ContactOutcome.RoutedToAccountManager routed
+                    ? "Other partners contacted this business recently, so the planned assessment went to its "
+                    + "account manager, " + routed.check().accountManager().orElseThrow().displayName()
+                    + ", as a request. You are notified when they accept, combine or decline it."
+                    : "The planned assessment is recorded as a planned contact.");
+            return "redirect:/businesses/" + id + "/assessment";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.problems().forEach(problem -> errors.merge(problem.field().equals("occurredAt") ? "route-date"
+                    : "route-" + problem.field(), problem.message(), (first, second) -> first + " " + second));
+            return render(id, user, model, errors, null);
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return render(id, user, model, Map.of("route-date", e.getMessage()), null);
         }
     }
 
@@ -130,6 +175,8 @@ class AssessmentPageController {
                 formProblem = e.getMessage();
             }
         }
+        // The check runs only when a new assessment may start, because an update is no new contact.
+        model.addAttribute("coordination", updating ? null : coordination.check(id, user));
         model.addAttribute("updating", updating);
         model.addAttribute("formQuestions", formQuestions);
         model.addAttribute("formProblem", formProblem);

@@ -176,7 +176,7 @@ public class NeedStore {
     private static final String OFFER_SELECT = """
             SELECT o.id, o.business_id, o.need_id, n.need_code, o.kind, o.partner_id, p.name AS partner_name,
                    o.recorded_by, u.display_name AS recorded_by_name, o.recorded_at, o.contact_id, o.answer,
-                   o.follow_up, o.decline_reason, o.deferred_until, o.no_offer_reason, o.note
+                   o.referral_id, o.follow_up, o.decline_reason, o.deferred_until, o.no_offer_reason, o.note
             FROM need_offer o
             JOIN partner p ON p.id = o.partner_id
             LEFT JOIN business_need n ON n.id = o.need_id
@@ -220,7 +220,7 @@ public class NeedStore {
                         offer.partnerId(), offer.partnerName(), offer.recordedBy(), offer.recordedByName(),
                         offer.recordedAt(), offer.contactId(), offer.answer(), offer.followUp(),
                         offer.declineReason(), offer.deferredUntil(), offer.noOfferReason(), offer.note(),
-                        services.getOrDefault(offer.id(), List.of())))
+                        services.getOrDefault(offer.id(), List.of()), offer.referralId()))
                 .toList();
     }
 
@@ -232,7 +232,7 @@ public class NeedStore {
                 rs.getObject("contact_id", Long.class), valueOf(OfferAnswer.class, rs.getString("answer")),
                 valueOf(FollowUp.class, rs.getString("follow_up")), rs.getString("decline_reason"),
                 rs.getObject("deferred_until", LocalDate.class), valueOf(NoOfferReason.class, rs.getString("no_offer_reason")), rs.getString("note"),
-                List.of());
+                List.of(), rs.getObject("referral_id", Long.class));
     }
 
     /** Lists the needs of a business, open ones first and then newest first, each with its offers. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.onedoor.businesses.BusinessProfile;
 import org.onedoor.businesses.BusinessProfileService;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -82,7 +84,10 @@ class NeedsPageController {
     }
 
     @GetMapping("/businesses/{id}/needs")
-    String page(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String page(@PathVariable long id, @RequestParam(required = false) Long contact,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
+        // A contact just logged opens this page with its id, so the offer or the reason is recorded for it.
+        model.addAttribute("contactId", contact);
         return showNeedsPage(id, user, model, Map.of());
     }
 
@@ -130,9 +135,11 @@ class NeedsPageController {
     }
 
     @GetMapping("/businesses/{id}/needs/{needId}/offer")
-    String offerForm(@PathVariable long id, @PathVariable long needId, @AuthenticationPrincipal CurrentUser user,
-                     Model model) {
-        return showOfferPage(id, needId, user, OfferForm.empty(), model, Map.of());
+    String offerForm(@PathVariable long id, @PathVariable long needId, @RequestParam(required = false) Long contact,
+                     @AuthenticationPrincipal CurrentUser user, Model model) {
+        OfferForm form = contact == null ? OfferForm.empty()
+                : new OfferForm(List.of(), null, null, null, null, contact.toString(), null, null);
+        return showOfferPage(id, needId, user, form, model, Map.of());
     }
 
     @PostMapping("/businesses/{id}/needs/{needId}/offer")
@@ -165,11 +172,32 @@ class NeedsPageController {
             redirect.addFlashAttribute("notice", e.getMessage());
             return "redirect:/businesses/" + id + "/needs";
         }
+        Optional<Offer.OfferedService> referred = referredService(offer);
+        if (referred.isPresent()) {
+            // The layout shows pageAlert on every page, so the refer form confirms the offer too.
+            redirect.addFlashAttribute("pageAlert", offerNotice(offer) + " Send the referral with this form.");
+            return "redirect:" + UriComponentsBuilder.fromPath("/referrals/new")
+                    .queryParam("business", id)
+                    .queryParam("service", referred.get().serviceId())
+                    .queryParam("needCode", offer.needCode())
+                    .build().toUriString();
+        }
         redirect.addFlashAttribute("notice", offerNotice(offer));
         if (offer.answer() == OfferAnswer.ACCEPTED) {
             redirect.addFlashAttribute("startNeed", offer.needCode());
         }
         return "redirect:/businesses/" + id + "/needs";
+    }
+
+    /**
+     * Returns the service of another partner that an accepted offer with a referral follow-up starts with: the first
+     * one offered, because the refer form sends one referral per service.
+     */
+    static Optional<Offer.OfferedService> referredService(Offer offer) {
+        if (offer.answer() != OfferAnswer.ACCEPTED || offer.followUp() != FollowUp.REFERRAL) {
+            return Optional.empty();
+        }
+        return offer.services().stream().filter(service -> service.partnerId() != offer.partnerId()).findFirst();
     }
 
     private String showNeedsPage(long id, CurrentUser user, Model model, Map<String, String> errors) {
@@ -187,6 +215,9 @@ class NeedsPageController {
         model.addAttribute("partners", directory.partners());
         model.addAttribute("zone", ZoneId.of(settings.timeZone()));
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("contactId")) {
+            model.addAttribute("contactId", null);
+        }
         return "demand/needs";
     }
 

@@ -81,6 +81,33 @@ public class ContactLog {
                 .list();
     }
 
+    // NOTE: need_offer belongs to the demand module. It is read here in SQL, because paging the done contacts by
+    // calling Demand.offersAtContact once per contact would not scale to a partner's whole log.
+    private static final String WITHOUT_OFFER = """
+
+             WHERE c.partner_id = :partnerId AND c.status = 'DONE'
+               AND NOT EXISTS (SELECT 1 FROM need_offer o WHERE o.contact_id = c.id)
+            """;
+
+    /** Lists one page of a partner's done contacts that have neither an offer nor a "no offer" reason, oldest first. */
+    public List<ContactEntry> withoutOffer(long partnerId, CurrentUser reader, long offset, int limit) {
+        return jdbc.sql(SELECT + WITHOUT_OFFER + " ORDER BY c.occurred_at, c.id LIMIT :limit OFFSET :offset")
+                .param("partnerId", partnerId)
+                .param("readerPartnerId", readerPartner(reader))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ContactLog::map)
+                .list();
+    }
+
+    /** Counts a partner's done contacts that have neither an offer nor a "no offer" reason. */
+    public long countWithoutOffer(long partnerId) {
+        return jdbc.sql("SELECT count(*) FROM contact_log c" + WITHOUT_OFFER)
+                .param("partnerId", partnerId)
+                .query(Long.class)
+                .single();
+    }
+
     /** Lists a business's done and planned contacts between two instants, oldest first. */
     public List<ContactEntry> inWindow(long businessId, Instant from, Instant to, CurrentUser reader) {
         return jdbc.sql(SELECT + """

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.onedoor.businesses.BusinessProfile;
 import org.onedoor.businesses.BusinessSearch;
 import org.onedoor.engagement.AccountManager;
+import org.onedoor.engagement.ContactEntry;
 import org.onedoor.engagement.ContactKind;
 import org.onedoor.engagement.ContactOutcome;
 import org.onedoor.engagement.ContactPurpose;
@@ -20,6 +21,7 @@ import org.onedoor.engagement.internal.AccountManagers.Assignment;
 import org.onedoor.engagement.internal.AccountTeams;
 import org.onedoor.engagement.internal.ConciergeChoices;
 import org.onedoor.engagement.internal.ContactLog;
+import org.onedoor.engagement.internal.ContactOffers;
 import org.onedoor.engagement.internal.Contacts;
 import org.onedoor.engagement.internal.Coordination;
 import org.onedoor.identity.CurrentUser;
@@ -55,9 +57,12 @@ class EngagementPageController {
     private final Coordination coordination;
     private final UserAccounts accounts;
 
+    private final ContactOffers contactOffers;
+
     EngagementPageController(BusinessSearch businesses, AccountManagers accountManagers, AccountTeams teams,
                              ConciergeChoices concierge, ContactLog contactLog, Contacts contacts,
-                             Coordination coordination, UserAccounts accounts) {
+                             Coordination coordination, UserAccounts accounts, ContactOffers contactOffers) {
+        this.contactOffers = contactOffers;
         this.businesses = businesses;
         this.accountManagers = accountManagers;
         this.teams = teams;
@@ -83,7 +88,9 @@ class EngagementPageController {
         model.addAttribute("businessId", id);
         model.addAttribute("manager", accountManagers.active(id).orElse(null));
         model.addAttribute("concierge", concierge.find(id).orElse(null));
-        model.addAttribute("contacts", contactLog.forBusiness(id, user, PANEL_CONTACTS));
+        List<ContactEntry> latest = contactLog.forBusiness(id, user, PANEL_CONTACTS);
+        model.addAttribute("contacts", latest);
+        model.addAttribute("endings", contactOffers.endings(latest));
         model.addAttribute("mayChangeManager", mayChangeManager(id, user));
         model.addAttribute("readerPartnerId", user.partnerId());
         return "engagement/_panel :: panel";
@@ -124,9 +131,14 @@ class EngagementPageController {
                 redirect.addFlashAttribute("pageAlert", "Other partners contacted this business recently, so your plan "
                         + "went to its account manager, " + manager.displayName() + ", as a request. You will be "
                         + "notified when they accept, combine or decline it.");
+            } else if (outcome instanceof ContactOutcome.Recorded recorded
+                    && recorded.contact().status() == ContactStatus.DONE) {
+                // Every done contact ends with an offer or a reason for none, recorded on the needs page.
+                redirect.addFlashAttribute("notice", "The contact is recorded. Now offer a service for a need, or "
+                        + "record why no offer was made.");
+                return "redirect:/businesses/" + id + "/needs?contact=" + recorded.contact().id();
             } else {
-                redirect.addFlashAttribute("pageAlert", status == ContactStatus.PLANNED ? "The planned contact is recorded."
-                        : "The contact is recorded.");
+                redirect.addFlashAttribute("pageAlert", "The planned contact is recorded.");
             }
             return "redirect:/businesses/" + id + "#engagement";
         } catch (CoordinationConflictException conflict) {

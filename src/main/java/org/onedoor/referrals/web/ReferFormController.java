@@ -71,8 +71,12 @@ class ReferFormController {
     }
 
     @GetMapping("/referrals/new")
-    String form(@RequestParam long business, @RequestParam long service, Model model) {
-        return show(model, business, service, Map.of(), Map.of(), null);
+    String form(@RequestParam long business, @RequestParam long service,
+                @RequestParam(required = false) String needCode, Model model) {
+        // An accepted offer opens the form with the need it met already chosen.
+        Map<String, String> prefilled = needCode == null || needCode.isBlank() ? Map.of()
+                : Map.of("needCode", needCode.strip());
+        return show(model, business, service, prefilled, Map.of(), null);
     }
 
     @PostMapping("/referrals/new")
