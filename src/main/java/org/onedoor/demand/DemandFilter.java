@@ -33,6 +33,17 @@ public record DemandFilter(Long areaId, YearMonth from, YearMonth to, String nee
      */
     public static DemandFilter parse(Long areaId, String from, String to, String needCode, String naicsSector,
                                      String countyFips, Long partnerId) {
+        return parse(areaId, from, to, needCode, naicsSector, countyFips, partnerId, id -> true);
+    }
+
+    /**
+     * Reads the filters as {@link #parse(Long, String, String, String, String, String, Long)} does, and also rejects
+     * a partner id for which {@code knownPartner} is false.
+     *
+     * @throws InvalidInputException naming every invalid value
+     */
+    public static DemandFilter parse(Long areaId, String from, String to, String needCode, String naicsSector,
+                                     String countyFips, Long partnerId, java.util.function.LongPredicate knownPartner) {
         List<FieldProblem> problems = new ArrayList<>();
         YearMonth fromMonth = month("from", from, problems);
         YearMonth toMonth = month("to", to, problems);
@@ -44,6 +55,13 @@ public record DemandFilter(Long areaId, YearMonth from, YearMonth to, String nee
         if (need != null && !need.matches("[A-Z0-9_]+")) {
             problems.add(new FieldProblem("needType", "Need type '" + need + "' is invalid. Use a need code in capital "
                     + "letters, such as " + FactCatalog.NEEDS.get(0).code() + "."));
+        } else if (need != null && FactCatalog.need(need).isEmpty()) {
+            problems.add(new FieldProblem("needType", "Need type '" + need + "' is unknown. Use one of "
+                    + String.join(", ", FactCatalog.NEEDS.stream().map(FactCatalog.Need::code).toList()) + "."));
+        }
+        if (partnerId != null && !knownPartner.test(partnerId)) {
+            problems.add(new FieldProblem("partner", "Partner " + partnerId + " is not found. Use a partner id from "
+                    + "GET /api/v1/partners."));
         }
         String sector = blankToNull(naicsSector);
         if (sector != null && !FactCatalog.NAICS_SECTORS.containsKey(sector)) {

@@ -284,6 +284,9 @@ class DemandFiguresTest {
         HttpResponse<String> reversed = api.get("/api/v1/reports/demand?from=2026-04&to=2026-03");
         assertThat(reversed.statusCode()).isEqualTo(400);
         assertThat(reversed.body()).contains("2026-03 is before");
+        HttpResponse<String> unknown = api.get("/api/v1/reports/demand?needType=HIRED&partner=999999999");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("'HIRED' is unknown").contains("Partner 999999999 is not found");
     }
 
     @Test

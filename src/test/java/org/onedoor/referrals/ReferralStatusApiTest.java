@@ -92,6 +92,8 @@ class ReferralStatusApiTest {
         assertThat(response.statusCode()).isEqualTo(409);
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("code").asString()).isEqualTo("invalid_transition");
+        assertThat(body.get("status").asInt()).as("the HTTP status, not the referral's").isEqualTo(409);
+        assertThat(body.get("currentStatus").asString()).isEqualTo("requested");
         List<String> allowed = new ArrayList<>();
         body.get("allowedNext").forEach(node -> allowed.add(node.asString()));
         assertThat(allowed).containsExactlyInAnyOrder("received", "accepted", "rejected", "cancelled");

@@ -16,6 +16,7 @@ import org.onedoor.demand.NoOfferReason;
 import org.onedoor.demand.Offer;
 import org.onedoor.demand.OfferAnswer;
 import org.onedoor.demand.RaisedNeed;
+import org.onedoor.directory.Directory;
 import org.onedoor.identity.CurrentUser;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.InvalidInputException.FieldProblem;
@@ -42,10 +43,12 @@ class DemandApiController {
 
     private final Demand demand;
     private final BusinessProfileService profiles;
+    private final Directory directory;
 
-    DemandApiController(Demand demand, BusinessProfileService profiles) {
+    DemandApiController(Demand demand, BusinessProfileService profiles, Directory directory) {
         this.demand = demand;
         this.profiles = profiles;
+        this.directory = directory;
     }
 
     /**
@@ -164,6 +167,7 @@ class DemandApiController {
                         @RequestParam(required = false) String to, @RequestParam(required = false) String needType,
                         @RequestParam(required = false) String sector, @RequestParam(required = false) String county,
                         @RequestParam(required = false) Long partner) {
-        return demand.report(DemandFilter.parse(area, from, to, needType, sector, county, partner));
+        return demand.report(DemandFilter.parse(area, from, to, needType, sector, county, partner,
+                id -> directory.findPartner(id).isPresent()));
     }
 }

@@ -205,7 +205,7 @@ public class StatusChanges {
                 + referral.status().fhirCode() + " and cannot change to " + to.fhirCode() + ". "
                 + (allowed.isEmpty() ? "It is closed, so no further change is possible."
                         : "Allowed next: " + String.join(", ", allowed) + "."),
-                Map.of("status", referral.status().fhirCode(), "allowedNext", allowed));
+                Map.of("currentStatus", referral.status().fhirCode(), "allowedNext", allowed));
     }
 
     static void checkDetails(ReferralStatus to, String reasonCode, String reasonText, String outcome) {
