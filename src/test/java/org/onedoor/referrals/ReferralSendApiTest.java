@@ -189,6 +189,8 @@ class ReferralSendApiTest {
                 {"need": false, "contact": false, "consent": false, "namedReceiver": false, "handOffNote": false,
                  "firstContactDate": false}""");
         assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).as("the reason the referrals module gave")
+                .contains("Only installation administrators set the quality referral standard.");
 
         HttpResponse<String> missing = ApiClient.as(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD)
                 .putJson(path, "{\"need\": false}");

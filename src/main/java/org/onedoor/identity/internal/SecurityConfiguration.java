@@ -77,7 +77,7 @@ class SecurityConfiguration {
                                         ? "The CSRF token is missing or invalid. A request made with the session cookie must "
                                                 + "send the X-CSRF-TOKEN header with the token from the page's csrf-token meta "
                                                 + "tag, or send HTTP Basic credentials instead of the cookie."
-                                        : forbiddenDetail())))
+                                        : forbiddenDetail(exception))))
                 // A request that carries its own credentials cannot be forged by another site, so only
                 // cookie-authenticated changes need the CSRF token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedChange()));
@@ -124,6 +124,18 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         return (request, response, exception) -> (events.matches(request) ? unauthorized : signIn)
                 .commence(request, response, exception);
+    }
+
+    /**
+     * Returns the reason a module gave when it rejected the request, or the general reason when Spring Security's
+     * own rules rejected it (their message is the bare "Access Denied").
+     */
+    private static String forbiddenDetail(Exception exception) {
+        String message = exception.getMessage();
+        if (message != null && !message.isBlank() && !message.equals("Access Denied")) {
+            return message;
+        }
+        return forbiddenDetail();
     }
 
     private static String forbiddenDetail() {
