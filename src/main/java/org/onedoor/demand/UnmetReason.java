@@ -1,9 +1,9 @@
 package org.onedoor.demand;
 
 /**
- * Why no service met a need. When the services of a need differ, the first reason that applies in this order wins:
- * a business that qualifies for a full service shows a capacity gap, which is a more useful signal for the area than
- * the services it does not qualify for.
+ * Why no service met a need. When the services of a need differ, the first reason that applies in this order wins.
+ * A business that qualifies for a full service shows a capacity gap, and that tells the area more than the services
+ * it does not qualify for.
  */
 public enum UnmetReason {
 

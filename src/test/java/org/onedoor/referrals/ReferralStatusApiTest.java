@@ -120,6 +120,9 @@ class ReferralStatusApiTest {
 
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("reasonCode", "reasonText");
+        HttpResponse<String> noStatus = post(receiver, id, "{}");
+        assertThat(noStatus.statusCode()).isEqualTo(400);
+        assertThat(noStatus.body()).contains("status is missing");
         assertThat(unknownReason.statusCode()).isEqualTo(400);
         assertThat(unknownReason.body()).contains("bored", "outside_service_area");
         assertThat(capacity()).containsExactly(2, 1, 0);

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,12 +38,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two OneDoor instances on one database: this test's application and a second context with its own port. Sends
  * race for the last units through both, and both expire the same overdue referrals, with a bounded number of
- * requests and threads.
+ * requests and threads. The load test sends 500 referrals at once to a service with 10 units, 20 times over.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReferralTwoInstancesTest {
@@ -49,6 +52,11 @@ class ReferralTwoInstancesTest {
     private static final int THREADS = 8;
     private static final int SENDS = 40;
     private static final int UNITS = 5;
+    // The load test: 500 businesses race for 10 units, 20 rounds, from 32 client threads.
+    private static final int LOAD_BUSINESSES = 500;
+    private static final int LOAD_UNITS = 10;
+    private static final int LOAD_ROUNDS = 20;
+    private static final int LOAD_THREADS = 32;
 
     @TempDir
     static Path secondDataDir;
@@ -182,5 +190,85 @@ class ReferralTwoInstancesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void tenOfFiveHundredTakeUnits() throws Exception {
+        ReferralFixtures.Pair pair = ReferralFixtures.pair(jdbc);
+        long receiverPartnerId = pair.receiver().partnerId();
+        UserAccount sender = ReferralFixtures.account(accounts, Role.STAFF, pair.senderPartnerId());
+        List<ApiClient> instances = List.of(ReferralFixtures.api(port, sender), ReferralFixtures.api(secondPort, sender));
+        List<Long> businesses = new ArrayList<>();
+        for (int i = 0; i < LOAD_BUSINESSES; i++) {
+            businesses.add(ReferralFixtures.business(registry, jdbc));
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(LOAD_THREADS);
+        try {
+            for (int round = 1; round <= LOAD_ROUNDS; round++) {
+                long serviceId = ReferralFixtures.service(jdbc, receiverPartnerId, "training", LOAD_UNITS,
+                        LOAD_UNITS);
+                List<Future<HttpResponse<String>>> sends = new ArrayList<>();
+                for (int i = 0; i < LOAD_BUSINESSES; i++) {
+                    ApiClient instance = instances.get(i % 2);
+                    String body = ReferralFixtures.complete(businesses.get(i), serviceId, pair.receiver().officeId());
+                    sends.add(clients.submit(() -> ReferralFixtures.post(instance, "/api/v1/referrals", body)));
+                }
+                Map<String, Long> outcomes = new TreeMap<>();
+                List<Long> sent = new ArrayList<>();
+                for (Future<HttpResponse<String>> send : sends) {
+                    HttpResponse<String> response = send.get(2, TimeUnit.MINUTES);
+                    JsonNode answer = json.readTree(response.body());
+                    String outcome = response.statusCode() == 201 ? "sent"
+                            : response.statusCode() + " " + answer.path("code").asString("");
+                    outcomes.merge(outcome, 1L, Long::sum);
+                    if (response.statusCode() == 201) {
+                        sent.add(answer.path("id").asLong());
+                    }
+                }
+
+                assertThat(outcomes).as("round %d", round)
+                        .containsExactlyInAnyOrderEntriesOf(Map.of("sent", (long) LOAD_UNITS,
+                                "409 no_capacity", (long) (LOAD_BUSINESSES - LOAD_UNITS)));
+                assertThat(ReferralInvariants.violations(jdbc, serviceId)).as("round %d", round).isEmpty();
+                Map<String, Object> counts = jdbc.sql("""
+                                SELECT available_units, held_units, used_units FROM service_capacity
+                                WHERE service_id = :id""")
+                        .param("id", serviceId).query().singleRow();
+                assertThat(counts).as("round %d", round)
+                        .containsEntry("available_units", 0).containsEntry("held_units", LOAD_UNITS)
+                        .containsEntry("used_units", 0);
+
+                cancelAll(instances, sent, clients);
+                assertThat(ReferralInvariants.violations(jdbc, serviceId)).as("round %d after cancel", round).isEmpty();
+                assertThat(jdbc.sql("SELECT available_units FROM service_capacity WHERE service_id = :id")
+                        .param("id", serviceId).query(Integer.class).single())
+                        .as("round %d: every cancelled unit back once", round).isEqualTo(LOAD_UNITS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(ReferralInvariants.violations(jdbc, null)).isEmpty();
+    }
+
+    /** Cancels each sent referral twice at once, once on each instance: exactly one cancel may release the unit. */
+    private void cancelAll(List<ApiClient> instances, List<Long> referralIds, ExecutorService clients)
+            throws Exception {
+        String body = """
+                {"status": "cancelled", "reasonCode": "sent_in_error", "reasonText": "Load test round"}""";
+        List<Future<HttpResponse<String>>> cancels = new ArrayList<>();
+        for (long id : referralIds) {
+            for (ApiClient instance : instances) {
+                cancels.add(clients.submit(() -> ReferralFixtures.post(instance, "/api/v1/referrals/" + id + "/status",
+                        body)));
+            }
+        }
+        Map<Integer, Long> statuses = new TreeMap<>();
+        for (Future<HttpResponse<String>> cancel : cancels) {
+            statuses.merge(cancel.get(2, TimeUnit.MINUTES).statusCode(), 1L, Long::sum);
+        }
+        assertThat(statuses).as("one cancel of each pair succeeds, the other finds it cancelled")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(200, (long) referralIds.size(),
+                        409, (long) referralIds.size()));
     }
 }

@@ -111,7 +111,10 @@ public enum ProfileFact {
     }
 
     private static String yesNo(Boolean value) {
-        return value == null ? null : value ? "yes" : "no";
+        if (value == null) {
+            return null;
+        }
+        return value ? "yes" : "no";
     }
 
     private static String number(BigDecimal value) {

@@ -85,9 +85,12 @@ class ReferralApiController {
                     + "the current status does not allow returns 409 invalid_transition with allowedNext.")
     ReferralJson changeStatus(@PathVariable long id, @RequestBody StatusRequest request,
                               @AuthenticationPrincipal CurrentUser user) {
+        String codes = String.join(", ", StatusFlow.codes(java.util.EnumSet.allOf(ReferralStatus.class)));
+        if (request.status() == null || request.status().isBlank()) {
+            throw new InvalidInputException("status", "status is missing. Send one of " + codes + ".");
+        }
         ReferralStatus to = StatusFlow.parse(request.status()).orElseThrow(() -> new InvalidInputException("status",
-                "Status '" + request.status() + "' is unknown. Use one of " + String.join(", ",
-                        StatusFlow.codes(java.util.EnumSet.allOf(ReferralStatus.class))) + "."));
+                "Status '" + request.status() + "' is unknown. Use one of " + codes + "."));
         Referral changed = referrals.changeStatus(id, to, request.reasonCode(), request.reasonText(),
                 request.outcome(), user);
         return detail(changed, user);
