@@ -88,9 +88,14 @@ public class AssessmentService implements Assessments {
     public record AnswerChange(String questionCode, String questionText, String oldValue, String newValue) {
     }
 
+    /**
+     * Returns the newest assessment of the business. An assessment that a merge set aside, because the survivor had
+     * a valid one, counts only when the business has no other.
+     */
     @Override
     public Optional<AssessmentSummary> current(long businessId) {
-        return jdbc.sql(SUMMARY_SELECT + " WHERE a.business_id = :id ORDER BY a.completed_at DESC, a.id DESC LIMIT 1")
+        return jdbc.sql(SUMMARY_SELECT + " WHERE a.business_id = :id"
+                        + " ORDER BY a.set_aside_by_merge_id IS NOT NULL, a.completed_at DESC, a.id DESC LIMIT 1")
                 .param("id", businessId)
                 .query(AssessmentService::mapSummary)
                 .optional();

@@ -146,6 +146,7 @@ class DuplicateReviewController {
     String merges(@PathVariable long survivorId, Model model) {
         model.addAttribute("survivor", merges.compare(survivorId, survivorId));
         model.addAttribute("merges", undoes.mergesInto(survivorId));
+        model.addAttribute("otherModuleCounts", undoes.otherModuleCounts(survivorId));
         model.addAttribute("timeFormat", timeFormat());
         return "businesses/review/merges";
     }
@@ -186,6 +187,7 @@ class DuplicateReviewController {
                 pairs.stream().map(pair -> String.valueOf(pair.joinedId())).toList()));
         model.addAttribute("keptSeparate", keptSeparate);
         model.addAttribute("comparison", merges.compare(survivorId, otherId));
+        model.addAttribute("movePreview", merges.preview(survivorId, otherId));
         model.addAttribute("labels", FIELD_LABELS);
         model.addAttribute("errors", errors);
         model.addAttribute("choices", choices);

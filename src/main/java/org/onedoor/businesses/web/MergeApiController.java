@@ -99,7 +99,9 @@ class MergeApiController {
                     + "\"keepContactsSeparate\": [45]}. Every field where both have different values needs a choice. "
                     + "Contacts that are the same person are joined into the survivor's contact, except those listed "
                     + "in keepContactsSeparate (ids of the other business's contacts). Establishments, contacts, trade "
-                    + "names, source records, partner field values, provenance and history move to this business; the "
+                    + "names, source records, partner field values, provenance and history move to this business, and "
+                    + "so do the other modules' rows: referrals, needs, offers, assessments, account managers, the "
+                    + "contact log and planned visits (GET .../merge/{otherId}/preview lists them). The "
                     + "other business stays, marked as merged, and GET on it answers 308 to this one. Two different "
                     + "FEINs give 409.")
     MergeService.Result merge(@PathVariable long survivorId, @RequestBody MergeRequest request,
@@ -152,10 +154,31 @@ class MergeApiController {
     record EstablishmentMergeRequest(Long establishmentId, Long intoEstablishmentId) {
     }
 
+    @GetMapping("/api/v1/merges/{mergeId}")
+    @Operation(summary = "Get a merge with every field choice and every row it moved",
+            description = "movedRows lists the businesses module's rows by table. otherModuleRows lists each row of "
+                    + "another module (referrals, needs, offers, assessments, account managers, contacts, campaign "
+                    + "exclusions, contact requests) with its table, primary key and action: MOVED, ENDED, CLOSED, "
+                    + "REMOVED or SET_ASIDE.")
+    MergeUndoService.MergeRecord mergeRecord(@PathVariable long mergeId) {
+        return undoes.record(mergeId);
+    }
+
+    @GetMapping("/api/v1/businesses/{survivorId}/merge/{otherId}/preview")
+    @Operation(summary = "List what a merge would move from the other modules",
+            description = "One entry per kind of row, such as referrals or needs, with the number of the other "
+                    + "business's rows that move and what happens to those that collide with the survivor's.")
+    List<org.onedoor.businesses.MergeParticipant.Preview> preview(@PathVariable long survivorId,
+                                                                   @PathVariable long otherId) {
+        return merges.preview(survivorId, otherId);
+    }
+
     @PostMapping("/api/v1/merges/{mergeId}/undo")
     @Operation(summary = "Undo a merge",
-            description = "Moves every recorded row back, restores the merged business and the survivor's overwritten "
-                    + "fields. Gives 409 naming what changed when either business changed after the merge.")
+            description = "Moves every recorded row back, including the rows of other modules, and restores the merged "
+                    + "business, ended account manager assignments, closed needs and the survivor's overwritten "
+                    + "fields. Gives 409 naming what changed when either business, or a moved row of another module "
+                    + "such as a referral, changed after the merge.")
     MergeUndoService.MergeSummary undo(@PathVariable long mergeId, @AuthenticationPrincipal CurrentUser user) {
         return undoes.undo(mergeId, user.id());
     }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.onedoor.businesses.BusinessesMerged;
+import org.onedoor.businesses.MergeParticipant;
+import org.onedoor.businesses.MergedRows;
 import org.onedoor.businesses.internal.BusinessProfiles;
 import org.onedoor.businesses.internal.MatchKeys;
 import org.onedoor.shared.ConflictException;
@@ -16,6 +19,7 @@ import org.onedoor.shared.InvalidInputException.FieldProblem;
 import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +49,17 @@ public class MergeService {
 
     private final JdbcClient jdbc;
     private final ContactJoiner contacts;
+    private final ApplicationEventPublisher events;
+    private final MergedRows mergedRows;
+    private final List<MergeParticipant> participants;
 
-    MergeService(JdbcClient jdbc, ContactJoiner contacts) {
+    MergeService(JdbcClient jdbc, ContactJoiner contacts, ApplicationEventPublisher events, MergedRows mergedRows,
+                 List<MergeParticipant> participants) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.events = events;
+        this.mergedRows = mergedRows;
+        this.participants = participants;
     }
 
     /** One shared field of both businesses. */
@@ -72,7 +83,10 @@ public class MergeService {
         }
     }
 
-    /** The outcome of a merge: the merge record and the number of rows moved per table. */
+    /**
+     * The outcome of a merge: the merge record and the number of rows moved per table, including the tables of other
+     * modules.
+     */
     public record Result(long mergeId, long survivorId, long otherId, Map<String, Integer> movedRows) {
     }
 
@@ -163,6 +177,9 @@ public class MergeService {
         moved.put("joined_contacts", contacts.join(survivorId, otherId, keptSeparate, userId, mergeId, contactPairs,
                 deletedFacts));
         moved.put("deleted_business_facts", deletedFacts);
+        // Other modules move their rows last, after contacts were joined, so each row they log is final. Undo writes
+        // their rows back first and the contacts after, in the reverse order.
+        events.publishEvent(new BusinessesMerged(mergeId, survivorId, otherId, userId));
 
         jdbc.sql("""
                         UPDATE business SET merged_into_id = :survivorId, merged_at = now(), merged_by = :userId,
@@ -188,8 +205,18 @@ public class MergeService {
 
         Map<String, Integer> counts = new LinkedHashMap<>();
         moved.forEach((table, rows) -> counts.put(table, ((List<?>) rows).size()));
+        counts.putAll(mergedRows.counts(mergeId));
         log.info("Business {} merged into business {} by user {} as merge {}", otherId, survivorId, userId, mergeId);
         return new Result(mergeId, survivorId, otherId, counts);
+    }
+
+    /** Lists what a merge would move or change in the other modules, such as referrals and needs. */
+    @Transactional(readOnly = true)
+    public List<MergeParticipant.Preview> preview(long survivorId, long otherId) {
+        read(survivorId);
+        read(otherId);
+        return participants.stream().flatMap(participant -> participant.preview(survivorId, otherId).stream())
+                .toList();
     }
 
     /** Finds the pairs of contacts that a merge of {@code otherId} into {@code survivorId} would join. */

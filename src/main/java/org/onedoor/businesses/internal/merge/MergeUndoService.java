@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.onedoor.businesses.BusinessesMergeUndone;
+import org.onedoor.businesses.MergedRows;
 import org.onedoor.shared.ConflictException;
 import org.onedoor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Undoes a merge from its log: moves every recorded row back to the merged business, restores the rows the merge
  * deleted and the survivor's overwritten fields, and makes the merged business active again. It rejects the undo
- * when either business changed after the merge, because the log no longer describes their rows.
+ * when either business, or a row of another module that the merge moved, changed after the merge, because the log
+ * no longer describes their rows.
  */
 @Service
 public class MergeUndoService {
@@ -33,16 +37,61 @@ public class MergeUndoService {
     private final JdbcClient jdbc;
     private final MergeService merges;
     private final ContactJoiner contacts;
+    private final MergedRows mergedRows;
+    private final ApplicationEventPublisher events;
 
-    MergeUndoService(JdbcClient jdbc, MergeService merges, ContactJoiner contacts) {
+    MergeUndoService(JdbcClient jdbc, MergeService merges, ContactJoiner contacts, MergedRows mergedRows,
+                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.merges = merges;
         this.contacts = contacts;
+        this.mergedRows = mergedRows;
+        this.events = events;
     }
 
     /** One merge into a business, for the list of merges on its page. */
     public record MergeSummary(long id, long survivorId, long otherId, String otherName,
                                java.time.OffsetDateTime mergedAt, java.time.OffsetDateTime undoneAt) {
+    }
+
+    /**
+     * One merge with everything it recorded: the field choices, the rows of the businesses module per table, and each
+     * row of another module that it moved or changed.
+     */
+    public record MergeRecord(MergeSummary merge, JsonNode choices, JsonNode movedRows,
+                              List<MergedRows.Row> otherModuleRows, Map<String, Integer> otherModuleCounts) {
+    }
+
+    /**
+     * Returns the merge with every row it moved.
+     *
+     * @throws NotFoundException when no merge has the id
+     */
+    @Transactional(readOnly = true)
+    public MergeRecord record(long mergeId) {
+        Map<String, Object> merge = jdbc.sql("""
+                        SELECT survivor_id, choices::text AS choices, moved_rows::text AS moved_rows
+                        FROM business_merge WHERE id = :id
+                        """)
+                .param("id", mergeId)
+                .query((rs, row) -> Map.<String, Object>of("survivor", rs.getLong("survivor_id"), "choices",
+                        rs.getString("choices"), "moved", rs.getString("moved_rows")))
+                .optional()
+                .orElseThrow(() -> NotFoundException.of("Merge", mergeId));
+        MergeSummary summary = mergesInto((Long) merge.get("survivor")).stream()
+                .filter(candidate -> candidate.id() == mergeId)
+                .findFirst()
+                .orElseThrow();
+        return new MergeRecord(summary, JSON.readTree((String) merge.get("choices")),
+                JSON.readTree((String) merge.get("moved")), mergedRows.rows(mergeId), mergedRows.counts(mergeId));
+    }
+
+    /** Returns the number of rows of other modules that each merge into the business moved, by merge id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Integer>> otherModuleCounts(long survivorId) {
+        Map<Long, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
+        mergesInto(survivorId).forEach(merge -> counts.put(merge.id(), mergedRows.counts(merge.id())));
+        return counts;
     }
 
     @Transactional(readOnly = true)
@@ -91,6 +140,9 @@ public class MergeUndoService {
             throw new ConflictException("Merge " + mergeId + " cannot be undone because the businesses changed after "
                     + "it: " + String.join("; ", changes) + ". Undo works only while neither business has changed.");
         }
+        mergedRows.checkUnchanged(mergeId);
+        // Rows of other modules come back first, because the merge moved them last.
+        mergedRows.restore(mergeId);
 
         JsonNode moved = JSON.readTree((String) merge.get("moved"));
         JsonNode choices = JSON.readTree((String) merge.get("choices"));
@@ -172,6 +224,7 @@ public class MergeUndoService {
                 .param("userId", userId)
                 .param("id", mergeId)
                 .update();
+        events.publishEvent(new BusinessesMergeUndone(mergeId, survivorId, otherId, userId));
         log.info("Merge {} of business {} into business {} undone by user {}", mergeId, otherId, survivorId, userId);
         return mergesInto(survivorId).stream().filter(summary -> summary.id() == mergeId).findFirst().orElseThrow();
     }
