@@ -10,12 +10,13 @@ import java.util.List;
  * @param teamId the team; {@code null} for a person
  * @param memberUserIds the person alone, or the team's lead and members
  * @param previousId the assignment this one replaced; {@code null} for the first
- * @param endedAt when a hand-over ended it; {@code null} while it is active
+ * @param endedAt when a hand-over or a merge ended it; {@code null} while it is active
+ * @param endReason why it ended when that was not a hand-over, such as a merge; {@code null} otherwise
  */
 public record AccountManager(long id, long businessId, Long userId, String userName, Long teamId, String teamName,
                              Long teamLeadUserId, String teamLeadName, long partnerId, String partnerName,
                              List<Long> memberUserIds, Long previousId, String reason, long assignedBy,
-                             String assignedByName, Instant assignedAt, Instant endedAt) {
+                             String assignedByName, Instant assignedAt, Instant endedAt, String endReason) {
 
     /** Returns the person's name, or the team's name with its lead. */
     public String displayName() {

@@ -101,6 +101,18 @@ public class AssessmentService implements Assessments {
                 .optional();
     }
 
+    /**
+     * Lists the assessments that a business merge moved to this business and set aside, because this business had a
+     * valid assessment then, newest first.
+     */
+    public List<AssessmentSummary> setAsideByMerge(long businessId) {
+        return jdbc.sql(SUMMARY_SELECT + " WHERE a.business_id = :id AND a.set_aside_by_merge_id IS NOT NULL"
+                        + " ORDER BY a.completed_at DESC, a.id DESC")
+                .param("id", businessId)
+                .query(AssessmentService::mapSummary)
+                .list();
+    }
+
     /** Decides whether a new assessment of the business may start now, with the reason. */
     public StartDecision decide(long businessId) {
         Optional<AssessmentSummary> found = current(businessId);

@@ -156,6 +156,7 @@ class AssessmentPageController {
         List<AnsweredQuestion> currentAnswers = current == null ? List.of()
                 : assessments.answers(id, assessments.instrument(current.instrumentId()), current.id());
         model.addAttribute("currentAnswers", currentAnswers);
+        model.addAttribute("setAside", assessments.setAsideByMerge(id));
         model.addAttribute("updates", current == null ? List.of() : assessments.updates(current.id()));
         model.addAttribute("completedBy", current == null ? null : assessments.completedByText(current));
         model.addAttribute("needLabels", needLabels());

@@ -37,6 +37,21 @@ class DuplicateReviewController {
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateReviewController.class);
 
+    /** Labels of the other modules' tables whose rows a merge moves, for the list of merges. */
+    static final Map<String, String> MOVED_TABLE_LABELS = Map.ofEntries(
+            Map.entry("referral", "Referrals"),
+            Map.entry("referral_waiting_list", "Waiting-list entries"),
+            Map.entry("account_manager", "Account manager assignments"),
+            Map.entry("business_concierge", "Concierge choice"),
+            Map.entry("outreach_exclusion", "Campaign exclusions"),
+            Map.entry("contact_log", "Contacts and planned visits"),
+            Map.entry("coordination_request", "Coordination requests"),
+            Map.entry("business_need", "Needs"),
+            Map.entry("need_offer", "Offers"),
+            Map.entry("unmet_need", "Unmet needs"),
+            Map.entry("needs_assessment", "Needs assessments"),
+            Map.entry("contact_request", "Requests to be contacted"));
+
     /** Labels of the shared fields a merge chooses between. */
     static final Map<String, String> FIELD_LABELS = Map.of("legal_name", "Legal name", "naics_code", "NAICS code",
             "website", "Website", "ownership_type", "Ownership type", "year_started", "Year started",
@@ -125,7 +140,8 @@ class DuplicateReviewController {
                     + result.movedRows().get("business_contact") + " contacts, "
                     + result.movedRows().get("business_trade_name") + " trade names and "
                     + result.movedRows().get("business_source_record") + " source records, and joined "
-                    + result.movedRows().get("joined_contacts") + " pairs of contacts that are the same person.");
+                    + result.movedRows().get("joined_contacts") + " pairs of contacts that are the same person."
+                    + otherModuleSummary(result.movedRows()));
             return "redirect:/businesses/" + survivorId;
         } catch (InvalidInputException invalid) {
             log.debug("Merge of business {} into {} rejected: {} invalid choices", otherId, survivorId,
@@ -147,6 +163,7 @@ class DuplicateReviewController {
         model.addAttribute("survivor", merges.compare(survivorId, survivorId));
         model.addAttribute("merges", undoes.mergesInto(survivorId));
         model.addAttribute("otherModuleCounts", undoes.otherModuleCounts(survivorId));
+        model.addAttribute("tableLabels", MOVED_TABLE_LABELS);
         model.addAttribute("timeFormat", timeFormat());
         return "businesses/review/merges";
     }
@@ -157,6 +174,15 @@ class DuplicateReviewController {
         redirect.addFlashAttribute("pageAlert", "Undid merge " + mergeId + ": " + undone.otherName() + " (business "
                 + undone.otherId() + ") is a separate business again.");
         return "redirect:/businesses/" + undone.survivorId() + "/merges";
+    }
+
+    /** Returns a sentence naming how many rows of each other module's table the merge moved, or an empty string. */
+    private static String otherModuleSummary(Map<String, Integer> movedRows) {
+        List<String> parts = movedRows.entrySet().stream()
+                .filter(entry -> MOVED_TABLE_LABELS.containsKey(entry.getKey()))
+                .map(entry -> MOVED_TABLE_LABELS.get(entry.getKey()).toLowerCase(Locale.US) + ": " + entry.getValue())
+                .toList();
+        return parts.isEmpty() ? "" : " It also moved " + String.join(", ", parts) + ".";
     }
 
     /**

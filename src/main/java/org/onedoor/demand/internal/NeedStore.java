@@ -246,7 +246,7 @@ public class NeedStore {
         return jdbc.sql("""
                         SELECT n.id, n.business_id, n.need_code, n.source, n.source_id, n.partner_id,
                                p.name AS partner_name, n.raised_at, n.naics_sector, n.county_fips, n.employee_band,
-                               n.status, n.closed_at,
+                               n.status, n.closed_at, n.joined_into_id,
                                (SELECT u.reason FROM unmet_need u WHERE u.need_id = n.id ORDER BY u.id LIMIT 1)
                                    AS unmet_reason
                         FROM business_need n
@@ -262,7 +262,8 @@ public class NeedStore {
                         rs.getString("county_fips"), rs.getString("employee_band"),
                         "OPEN".equals(rs.getString("status")), instant(rs.getTimestamp("closed_at")),
                         valueOf(UnmetReason.class, rs.getString("unmet_reason")),
-                        offersByNeed.getOrDefault(rs.getLong("id"), List.of())))
+                        offersByNeed.getOrDefault(rs.getLong("id"), List.of()),
+                        rs.getObject("joined_into_id", Long.class)))
                 .list();
     }
 

@@ -231,7 +231,7 @@ public class AccountManagers {
             SELECT am.id, am.business_id, am.user_id, u.display_name AS user_name, am.team_id, t.name AS team_name,
                    t.lead_user_id, tl.display_name AS lead_name, p.id AS partner_id, p.name AS partner_name,
                    am.previous_id, am.reason, am.assigned_by, ab.display_name AS assigned_by_name, am.assigned_at,
-                   am.ended_at,
+                   am.ended_at, am.end_reason,
                    CASE WHEN am.user_id IS NOT NULL THEN ARRAY[am.user_id]
                         ELSE ARRAY(SELECT t.lead_user_id
                                    UNION SELECT m.user_id FROM account_team_member m WHERE m.team_id = t.id) END
@@ -250,7 +250,8 @@ public class AccountManagers {
                 row.getString("partner_name"), ids(row.getArray("member_ids")),
                 row.getObject("previous_id", Long.class), row.getString("reason"), row.getLong("assigned_by"),
                 row.getString("assigned_by_name"), row.getTimestamp("assigned_at").toInstant(),
-                row.getTimestamp("ended_at") == null ? null : row.getTimestamp("ended_at").toInstant());
+                row.getTimestamp("ended_at") == null ? null : row.getTimestamp("ended_at").toInstant(),
+                row.getString("end_reason"));
     }
 
     static List<Long> ids(Array array) throws SQLException {

@@ -24,6 +24,7 @@ import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.support.ApiClient;
 import org.onedoor.support.TestAccounts;
+import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,6 +149,9 @@ class ModuleRowsMergeTest {
         assertThat(previewCount(preview, "Referrals")).isEqualTo(2);
         assertThat(previewCount(preview, "Needs")).isEqualTo(2);
         assertThat(previewCount(preview, "Account manager assignments")).isEqualTo(2);
+        WebSession session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        String mergePage = session.get("/businesses/" + survivor + "/merge/" + other).body();
+        assertThat(mergePage).contains("id=\"move-preview\"", "Referrals", "Both have an active account manager");
         HttpResponse<String> merge = post(api, "/api/v1/businesses/" + survivor + "/merge",
                 "{\"otherId\": " + other + ", \"choices\": {\"legal_name\": \"survivor\"}}");
 
@@ -193,6 +197,9 @@ class ModuleRowsMergeTest {
         assertThat(actions).contains("referral MOVED", "account_manager ENDED", "business_need CLOSED",
                 "outreach_exclusion REMOVED", "business_concierge REMOVED", "referral_waiting_list ENDED",
                 "needs_assessment SET_ASIDE", "contact_request MOVED", "coordination_request MOVED");
+        assertThat(session.get("/businesses/" + survivor + "/merges").body()).contains("Referrals: 2");
+        assertThat(session.get("/businesses/" + survivor + "/assessment").body())
+                .contains("came from a business merged into this one");
 
         HttpResponse<String> undo = post(api, "/api/v1/merges/" + mergeId + "/undo", "");
 
