@@ -3,7 +3,7 @@
 -- merge's transaction and records every row it changed here, so the merge record lists them and undo can write
 -- each row back as it was.
 
--- One row that a merge changed in another module's table. row_key holds the primary key columns and their values.
+-- One row that a merge changed in another module's table. row_key contains the primary key columns and their values.
 -- before is the whole row before the merge; after is the whole row after it, or NULL when the merge deleted the row.
 -- Undo writes before back only while the row still equals after.
 CREATE TABLE business_merge_row (

@@ -29,7 +29,7 @@ public class MergedRows {
         this.jdbc = jdbc;
     }
 
-    /** One row a merge changed. {@code key} holds its primary key columns after the merge, or before a removal. */
+    /** One row a merge changed. {@code key} contains its primary key columns after the merge, or before a removal. */
     public record Row(long id, String module, String table, String action, Map<String, Object> key) {
     }
 

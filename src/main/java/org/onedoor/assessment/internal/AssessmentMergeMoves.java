@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Moves a merged business's needs assessments to the survivor, in the merge's transaction. All of them stay as
  * records. When the survivor has a valid assessment, the moved ones are set aside, so the survivor's current
- * assessment stays current; otherwise the newest assessment of both becomes current.
+ * assessment stays current. Otherwise the newest assessment of both becomes current.
  */
 @Component
 class AssessmentMergeMoves implements MergeParticipant {

@@ -63,6 +63,8 @@ class EngagementMergeMoves implements MergeParticipant {
         recorder.remove("business_concierge", OTHER_CONCIERGE);
         recorder.move("business_concierge", "t.business_id = :otherId");
         recorder.move("contact_log", "t.business_id = :otherId");
+        // NOTE: a pending coordination request keeps naming the assignment it was sent to, even when the merge ended
+        // that assignment, so the survivor's account manager does not see it in their queue.
         recorder.move("coordination_request", "t.business_id = :otherId");
         recorder.remove("outreach_exclusion", OTHER_EXCLUSION);
         recorder.move("outreach_exclusion", "t.business_id = :otherId");

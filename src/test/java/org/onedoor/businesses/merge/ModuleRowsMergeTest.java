@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Merges two businesses that both have rows in the modules built on the profile (referrals, demand, assessment,
- * engagement, public directory) through the API, and checks that every row moves, that the one-per-business rules
- * hold, and that undo writes every row back.
+ * engagement, public directory) through the API. Checks that every row moves and the one-per-business rules hold,
+ * and that undo writes every row back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ModuleRowsMergeTest {
@@ -103,7 +103,7 @@ class ModuleRowsMergeTest {
     Assessments assessments;
 
     @Test
-    void mergeMovesEveryModuleRowAndUndoRestoresIt() {
+    void mergeMovesAndUndoRestoresRows() {
         String word = uniqueWord();
         long survivor = business(check, jdbc, word + " Foundry LLC", null, null, "40");
         long other = business(check, jdbc, word + " Foundry Works", null, null, "42");
@@ -250,8 +250,8 @@ class ModuleRowsMergeTest {
         Map<String, List<String>> survivorBefore = moduleRows(survivor);
         Map<String, List<String>> otherBefore = moduleRows(other);
         Map<String, Long> otherChildren = MergeFixtures.childCounts(jdbc, other);
-        // The constraint rejects only this survivor's contact log rows, so the engagement listener fails after the
-        // referrals and demand listeners have moved their rows.
+        // The constraint rejects only this survivor's contact log rows, so the engagement listener fails. The rows
+        // that the businesses module and any listener called before it moved must roll back with it.
         String constraint = "merge_test_block_" + survivor;
         jdbc.sql("ALTER TABLE contact_log ADD CONSTRAINT " + constraint + " CHECK (business_id <> " + survivor
                 + ") NOT VALID").update();
