@@ -156,10 +156,11 @@ class MergeApiController {
 
     @GetMapping("/api/v1/merges/{mergeId}")
     @Operation(summary = "Get a merge with every field choice and every row it moved",
-            description = "movedRows lists the businesses module's rows by table. otherModuleRows lists each row of "
-                    + "another module (referrals, needs, offers, assessments, account managers, contacts, campaign "
-                    + "exclusions, contact requests) with its table, primary key and action: MOVED, ENDED, CLOSED, "
-                    + "REMOVED or SET_ASIDE.")
+            description = "movedRowCounts counts the businesses module's moved rows by table. otherModuleRows lists "
+                    + "each row of another module (referrals, needs, offers, assessments, account managers, the "
+                    + "contact log, campaign exclusions, contact requests) with its table, primary key and action: "
+                    + "MOVED, ENDED, CLOSED, REMOVED or SET_ASIDE. Row contents are not returned, because they may "
+                    + "include partner field values.")
     MergeUndoService.MergeRecord mergeRecord(@PathVariable long mergeId) {
         return undoes.record(mergeId);
     }

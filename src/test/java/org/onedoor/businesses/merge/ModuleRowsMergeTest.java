@@ -130,6 +130,12 @@ class ModuleRowsMergeTest {
         long campaign = campaign(partner, admin);
         long survivorVisit = contact(survivor, partner, keptManager, "PLANNED", campaign);
         long otherVisit = contact(other, partner, endedManager, "PLANNED", campaign);
+        ApiClient api = admin(port);
+        String email = "dana@" + word.toLowerCase() + ".example";
+        long keptPerson = contactPerson(api, survivor, email);
+        long joinedPerson = contactPerson(api, other, email);
+        jdbc.sql("UPDATE contact_log SET contact_person_id = :person WHERE id = :id")
+                .param("person", joinedPerson).param("id", otherVisit).update();
         contact(other, partner, endedManager, "DONE", null);
         long secondCampaign = campaign(partner, admin);
         exclusion(secondCampaign, survivor, "Survivor asked to be left out");
@@ -142,7 +148,6 @@ class ModuleRowsMergeTest {
         coordinationRequest(other, endedAssignment, partner, endedManager);
         Map<String, List<String>> survivorBefore = moduleRows(survivor);
         Map<String, List<String>> otherBefore = moduleRows(other);
-        ApiClient api = admin(port);
 
         JsonNode preview = json.readTree(api.get("/api/v1/businesses/" + survivor + "/merge/" + other + "/preview")
                 .body());
@@ -182,6 +187,8 @@ class ModuleRowsMergeTest {
                 otherAssessment);
         assertThat(assessments.current(survivor).orElseThrow().id()).isEqualTo(survivorAssessment);
         assertThat(idsOf("contact_log", survivor)).contains(survivorVisit, otherVisit).hasSize(3);
+        assertThat(number("SELECT contact_person_id FROM contact_log WHERE id = :id", otherVisit))
+                .isEqualTo(keptPerson);
         assertThat(number("SELECT count(*) FROM contact_log WHERE campaign_id = :id", campaign)).isEqualTo(2);
         assertThat(text("SELECT string_agg(reason, '|') FROM outreach_exclusion WHERE campaign_id = :id",
                 secondCampaign)).isEqualTo("Survivor asked to be left out");
@@ -191,6 +198,8 @@ class ModuleRowsMergeTest {
         assertThat(text("SELECT concierge::text FROM business_concierge WHERE business_id = :id", survivor))
                 .isEqualTo("true");
         JsonNode record = json.readTree(api.get("/api/v1/merges/" + mergeId).body());
+        assertThat(record.get("movedRowCounts").get("joined_contacts").asInt()).isEqualTo(1);
+        assertThat(record.has("movedRows")).isFalse();
         Set<String> actions = new TreeSet<>();
         record.get("otherModuleRows").forEach(row -> actions.add(row.get("table").asString() + " "
                 + row.get("action").asString()));
@@ -211,6 +220,8 @@ class ModuleRowsMergeTest {
             assertThat(otherAfter.get(table)).as("other " + table).isEqualTo(otherBefore.get(table));
         }
         assertThat(notices(endedManager.id(), "You are again the account manager")).isEqualTo(1);
+        assertThat(number("SELECT contact_person_id FROM contact_log WHERE id = :id", otherVisit))
+                .isEqualTo(joinedPerson);
     }
 
     @Test
@@ -312,6 +323,13 @@ class ModuleRowsMergeTest {
                 .param("serviceId", partner.serviceId())
                 .query(Long.class)
                 .single();
+    }
+
+    private long contactPerson(ApiClient api, long businessId, String email) {
+        HttpResponse<String> response = post(api, "/api/v1/businesses/" + businessId + "/contact-people",
+                "{\"name\": \"Dana Ruiz\", \"email\": \"" + email + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asLong();
     }
 
     private long assign(long businessId, UserAccount manager, long adminId) {

@@ -55,10 +55,11 @@ public class MergeUndoService {
     }
 
     /**
-     * One merge with everything it recorded: the field choices, the rows of the businesses module per table, and each
-     * row of another module that it moved or changed.
+     * One merge with what it recorded: the shared field choices, the number of rows of the businesses module it moved
+     * per table, and each row of another module that it moved or changed. The logged row contents are left out,
+     * because they include partner field values that only their partner may read.
      */
-    public record MergeRecord(MergeSummary merge, JsonNode choices, JsonNode movedRows,
+    public record MergeRecord(MergeSummary merge, JsonNode choices, Map<String, Integer> movedRowCounts,
                               List<MergedRows.Row> otherModuleRows, Map<String, Integer> otherModuleCounts) {
     }
 
@@ -82,8 +83,11 @@ public class MergeUndoService {
                 .filter(candidate -> candidate.id() == mergeId)
                 .findFirst()
                 .orElseThrow();
-        return new MergeRecord(summary, JSON.readTree((String) merge.get("choices")),
-                JSON.readTree((String) merge.get("moved")), mergedRows.rows(mergeId), mergedRows.counts(mergeId));
+        Map<String, Integer> movedRowCounts = new java.util.LinkedHashMap<>();
+        JSON.readTree((String) merge.get("moved")).properties()
+                .forEach(entry -> movedRowCounts.put(entry.getKey(), entry.getValue().size()));
+        return new MergeRecord(summary, JSON.readTree((String) merge.get("choices")), movedRowCounts,
+                mergedRows.rows(mergeId), mergedRows.counts(mergeId));
     }
 
     /** Returns the number of rows of other modules that each merge into the business moved, by merge id. */
