@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onedoor.assessment.Assessments;
 import org.onedoor.businesses.DuplicateCheck;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
-import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccount;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.support.ApiClient;
@@ -102,50 +102,57 @@ class ModuleRowsMergeTest {
     @Autowired
     Assessments assessments;
 
+    ModuleRowFixtures fixtures;
+
+    @BeforeEach
+    void createFixtures() {
+        fixtures = new ModuleRowFixtures(jdbc, accounts);
+    }
+
     @Test
     void mergeMovesAndUndoRestoresRows() {
         String word = uniqueWord();
         long survivor = business(check, jdbc, word + " Foundry LLC", null, null, "40");
         long other = business(check, jdbc, word + " Foundry Works", null, null, "42");
         TestPartner partner = DirectoryFixtures.createPartner(jdbc);
-        UserAccount keptManager = staff(partner);
-        UserAccount endedManager = staff(partner);
+        UserAccount keptManager = fixtures.staff(partner);
+        UserAccount endedManager = fixtures.staff(partner);
         long admin = MergeFixtures.adminId(jdbc);
 
-        long survivorReferral = referral(survivor, partner, keptManager);
-        long otherReferral = referral(other, partner, endedManager);
-        long otherSecondReferral = referral(other, partner, endedManager);
-        long keptAssignment = assign(survivor, keptManager, admin);
-        long endedEarlier = assign(other, keptManager, admin);
+        long survivorReferral = fixtures.referral(survivor, partner, keptManager);
+        long otherReferral = fixtures.referral(other, partner, endedManager);
+        long otherSecondReferral = fixtures.referral(other, partner, endedManager);
+        long keptAssignment = fixtures.assign(survivor, keptManager, admin);
+        long endedEarlier = fixtures.assign(other, keptManager, admin);
         jdbc.sql("UPDATE account_manager SET ended_at = now() - interval '1 day' WHERE id = :id")
                 .param("id", endedEarlier).update();
-        long endedAssignment = assign(other, endedManager, admin);
-        long survivorNeed = need(survivor, partner, "RECRUITMENT");
-        long joinedNeed = need(other, partner, "RECRUITMENT");
-        long otherTrainingNeed = need(other, partner, "TRAINING");
-        long offer = offer(other, joinedNeed, partner);
-        unmetNeed(other, otherTrainingNeed, partner);
-        long survivorAssessment = assessment(survivor, partner, admin, 10);
-        long otherAssessment = assessment(other, partner, admin, 1);
-        long campaign = campaign(partner, admin);
-        long survivorVisit = contact(survivor, partner, keptManager, "PLANNED", campaign);
-        long otherVisit = contact(other, partner, endedManager, "PLANNED", campaign);
+        long endedAssignment = fixtures.assign(other, endedManager, admin);
+        long survivorNeed = fixtures.need(survivor, partner, "RECRUITMENT");
+        long joinedNeed = fixtures.need(other, partner, "RECRUITMENT");
+        long otherTrainingNeed = fixtures.need(other, partner, "TRAINING");
+        long offer = fixtures.offer(other, joinedNeed, partner);
+        fixtures.unmetNeed(other, otherTrainingNeed, partner);
+        long survivorAssessment = fixtures.assessment(survivor, partner, admin, 10);
+        long otherAssessment = fixtures.assessment(other, partner, admin, 1);
+        long campaign = fixtures.campaign(partner, admin);
+        long survivorVisit = fixtures.contact(survivor, partner, keptManager, "PLANNED", campaign);
+        long otherVisit = fixtures.contact(other, partner, endedManager, "PLANNED", campaign);
         ApiClient api = admin(port);
         String email = "dana@" + word.toLowerCase() + ".example";
         long keptPerson = contactPerson(api, survivor, email);
         long joinedPerson = contactPerson(api, other, email);
         jdbc.sql("UPDATE contact_log SET contact_person_id = :person WHERE id = :id")
                 .param("person", joinedPerson).param("id", otherVisit).update();
-        contact(other, partner, endedManager, "DONE", null);
-        long secondCampaign = campaign(partner, admin);
-        exclusion(secondCampaign, survivor, "Survivor asked to be left out");
-        exclusion(secondCampaign, other, "Other asked to be left out");
-        waiting(survivor, partner, admin);
-        waiting(other, partner, admin);
-        concierge(survivor, admin, true);
-        concierge(other, admin, false);
-        contactRequest(other, partner);
-        coordinationRequest(other, endedAssignment, partner, endedManager);
+        fixtures.contact(other, partner, endedManager, "DONE", null);
+        long secondCampaign = fixtures.campaign(partner, admin);
+        fixtures.exclusion(secondCampaign, survivor, "Survivor asked to be left out");
+        fixtures.exclusion(secondCampaign, other, "Other asked to be left out");
+        fixtures.waiting(survivor, partner, admin);
+        fixtures.waiting(other, partner, admin);
+        fixtures.concierge(survivor, admin, true);
+        fixtures.concierge(other, admin, false);
+        fixtures.contactRequest(other, partner);
+        fixtures.coordinationRequest(other, endedAssignment, partner, endedManager);
         Map<String, List<String>> survivorBefore = moduleRows(survivor);
         Map<String, List<String>> otherBefore = moduleRows(other);
 
@@ -230,7 +237,7 @@ class ModuleRowsMergeTest {
         long survivor = business(check, jdbc, word + " Glassworks LLC", null, null, "50");
         long other = business(check, jdbc, word + " Glass Works", null, null, "52");
         TestPartner partner = DirectoryFixtures.createPartner(jdbc);
-        long referral = referral(other, partner, staff(partner));
+        long referral = fixtures.referral(other, partner, fixtures.staff(partner));
         ApiClient api = admin(port);
         HttpResponse<String> merge = post(api, "/api/v1/businesses/" + survivor + "/merge",
                 "{\"otherId\": " + other + ", \"choices\": {\"legal_name\": \"survivor\"}}");
@@ -252,12 +259,12 @@ class ModuleRowsMergeTest {
         long survivor = business(check, jdbc, word + " Tannery LLC", null, null, "60");
         long other = business(check, jdbc, word + " Tannery Co", null, null, "62");
         TestPartner partner = DirectoryFixtures.createPartner(jdbc);
-        UserAccount manager = staff(partner);
+        UserAccount manager = fixtures.staff(partner);
         long admin = MergeFixtures.adminId(jdbc);
-        referral(other, partner, manager);
-        assign(other, manager, admin);
-        need(other, partner, "RECRUITMENT");
-        contact(other, partner, manager, "DONE", null);
+        fixtures.referral(other, partner, manager);
+        fixtures.assign(other, manager, admin);
+        fixtures.need(other, partner, "RECRUITMENT");
+        fixtures.contact(other, partner, manager, "DONE", null);
         Map<String, List<String>> survivorBefore = moduleRows(survivor);
         Map<String, List<String>> otherBefore = moduleRows(other);
         Map<String, Long> otherChildren = MergeFixtures.childCounts(jdbc, other);
@@ -302,189 +309,11 @@ class ModuleRowsMergeTest {
                 .containsExactlyInAnyOrderElementsOf(FOREIGN_KEYS.keySet());
     }
 
-    private UserAccount staff(TestPartner partner) {
-        return TestAccounts.ensure(accounts, "merge-" + uniqueWord().toLowerCase() + "@onedoor.test", Role.STAFF,
-                partner.partnerId());
-    }
-
-    private long referral(long businessId, TestPartner partner, UserAccount sender) {
-        return jdbc.sql("""
-                        INSERT INTO referral (business_id, service_id, category_code, need_code, sending_partner_id,
-                                              sender_user_id, receiving_partner_id, receiving_office_id, status,
-                                              capacity_state)
-                        SELECT :businessId, s.id, s.category_code, 'RECRUITMENT', :partnerId, :senderId, :partnerId,
-                               s.office_id, 'REQUESTED', 'RELEASED'
-                        FROM service s WHERE s.id = :serviceId
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("partnerId", partner.partnerId())
-                .param("senderId", sender.id())
-                .param("serviceId", partner.serviceId())
-                .query(Long.class)
-                .single();
-    }
-
     private long contactPerson(ApiClient api, long businessId, String email) {
         HttpResponse<String> response = post(api, "/api/v1/businesses/" + businessId + "/contact-people",
                 "{\"name\": \"Dana Ruiz\", \"email\": \"" + email + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asLong();
-    }
-
-    private long assign(long businessId, UserAccount manager, long adminId) {
-        return jdbc.sql("""
-                        INSERT INTO account_manager (business_id, user_id, reason, assigned_by)
-                        VALUES (:businessId, :userId, 'Merge test', :adminId) RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("userId", manager.id())
-                .param("adminId", adminId)
-                .query(Long.class)
-                .single();
-    }
-
-    private long need(long businessId, TestPartner partner, String code) {
-        return jdbc.sql("""
-                        INSERT INTO business_need (business_id, need_code, source, partner_id, area_id)
-                        VALUES (:businessId, :code, 'STAFF', :partnerId, :areaId) RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("code", code)
-                .param("partnerId", partner.partnerId())
-                .param("areaId", partner.areaId())
-                .query(Long.class)
-                .single();
-    }
-
-    private long offer(long businessId, long needId, TestPartner partner) {
-        return jdbc.sql("""
-                        INSERT INTO need_offer (business_id, need_id, kind, partner_id, answer, deferred_until)
-                        VALUES (:businessId, :needId, 'OFFER', :partnerId, 'DEFERRED', current_date + 30) RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("needId", needId)
-                .param("partnerId", partner.partnerId())
-                .query(Long.class)
-                .single();
-    }
-
-    private void unmetNeed(long businessId, long needId, TestPartner partner) {
-        jdbc.sql("""
-                        INSERT INTO unmet_need (need_id, business_id, need_code, reason, services_considered,
-                                                partner_id, area_id)
-                        VALUES (:needId, :businessId, 'TRAINING', 'NO_SERVICE', 0, :partnerId, :areaId)
-                        """)
-                .param("needId", needId)
-                .param("businessId", businessId)
-                .param("partnerId", partner.partnerId())
-                .param("areaId", partner.areaId())
-                .update();
-    }
-
-    private long assessment(long businessId, TestPartner partner, long userId, int daysAgo) {
-        return jdbc.sql("""
-                        INSERT INTO needs_assessment (business_id, area_id, instrument_id, need_codes, completed_at,
-                                                      completed_by, partner_id, valid_until)
-                        SELECT :businessId, :areaId, i.id, '{}', now() - make_interval(days => :daysAgo), :userId,
-                               :partnerId, now() + interval '300 days'
-                        FROM assessment_instrument i WHERE i.version IS NOT NULL ORDER BY i.id LIMIT 1
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("areaId", partner.areaId())
-                .param("daysAgo", daysAgo)
-                .param("userId", userId)
-                .param("partnerId", partner.partnerId())
-                .query(Long.class)
-                .single();
-    }
-
-    private long campaign(TestPartner partner, long userId) {
-        return jdbc.sql("""
-                        INSERT INTO outreach_campaign (partner_id, name, kind, purpose, planned_at, created_by)
-                        VALUES (:partnerId, :name, 'VISIT', 'OUTREACH', now() + interval '7 days', :userId)
-                        RETURNING id
-                        """)
-                .param("partnerId", partner.partnerId())
-                .param("name", "Merge campaign " + uniqueWord())
-                .param("userId", userId)
-                .query(Long.class)
-                .single();
-    }
-
-    private long contact(long businessId, TestPartner partner, UserAccount staff, String status, Long campaignId) {
-        return jdbc.sql("""
-                        INSERT INTO contact_log (business_id, partner_id, staff_user_id, kind, purpose, status,
-                                                 occurred_at, time_zone, campaign_id, created_by)
-                        VALUES (:businessId, :partnerId, :staffId, 'VISIT', 'OUTREACH', :status, now(),
-                                'America/Indiana/Indianapolis', :campaignId, :staffId)
-                        RETURNING id
-                        """)
-                .param("businessId", businessId)
-                .param("partnerId", partner.partnerId())
-                .param("staffId", staff.id())
-                .param("status", status)
-                .param("campaignId", campaignId)
-                .query(Long.class)
-                .single();
-    }
-
-    private void exclusion(long campaignId, long businessId, String reason) {
-        jdbc.sql("INSERT INTO outreach_exclusion (campaign_id, business_id, reason) VALUES (:c, :b, :r)")
-                .param("c", campaignId)
-                .param("b", businessId)
-                .param("r", reason)
-                .update();
-    }
-
-    private void waiting(long businessId, TestPartner partner, long userId) {
-        jdbc.sql("""
-                        INSERT INTO referral_waiting_list (business_id, service_id, receiving_partner_id, added_by)
-                        VALUES (:businessId, :serviceId, :partnerId, :userId)
-                        """)
-                .param("businessId", businessId)
-                .param("serviceId", partner.serviceId())
-                .param("partnerId", partner.partnerId())
-                .param("userId", userId)
-                .update();
-    }
-
-    private void concierge(long businessId, long userId, boolean concierge) {
-        jdbc.sql("""
-                        INSERT INTO business_concierge (business_id, concierge, contact_route, updated_by)
-                        VALUES (:businessId, :concierge, 'THROUGH_ACCOUNT_MANAGER', :userId)
-                        """)
-                .param("businessId", businessId)
-                .param("concierge", concierge)
-                .param("userId", userId)
-                .update();
-    }
-
-    private void contactRequest(long businessId, TestPartner partner) {
-        jdbc.sql("""
-                        INSERT INTO contact_request (area_id, business_id, business_name, person_name, email,
-                                                     preferred_method, message, link_outcome, consent_text)
-                        VALUES (:areaId, :businessId, 'Merge test business', 'Pat Lee', 'pat@example.com', 'EMAIL',
-                                'Please call about hiring.', 'NEW_BUSINESS', 'I agree to be contacted.')
-                        """)
-                .param("areaId", partner.areaId())
-                .param("businessId", businessId)
-                .update();
-    }
-
-    private void coordinationRequest(long businessId, long assignmentId, TestPartner partner, UserAccount staff) {
-        jdbc.sql("""
-                        INSERT INTO coordination_request (business_id, account_manager_id, partner_id, requested_by,
-                                                          kind, purpose, planned_at, time_zone)
-                        VALUES (:businessId, :assignmentId, :partnerId, :staffId, 'VISIT', 'SALES_VISIT',
-                                now() + interval '3 days', 'America/Indiana/Indianapolis')
-                        """)
-                .param("businessId", businessId)
-                .param("assignmentId", assignmentId)
-                .param("partnerId", partner.partnerId())
-                .param("staffId", staff.id())
-                .update();
     }
 
     /** Returns every row of the business in the module tables as JSON text, sorted, by table. */
