@@ -232,6 +232,26 @@ class ModuleRowsMergeTest {
     }
 
     @Test
+    void onlyOtherManagerMovesToSurvivor() {
+        String word = uniqueWord();
+        long survivor = business(check, jdbc, word + " Bindery LLC", null, null, "80");
+        long other = business(check, jdbc, word + " Bindery Co", null, null, "82");
+        TestPartner partner = DirectoryFixtures.createPartner(jdbc);
+        UserAccount manager = fixtures.staff(partner);
+        long assignment = fixtures.assign(other, manager, MergeFixtures.adminId(jdbc));
+
+        HttpResponse<String> merge = post(admin(port), "/api/v1/businesses/" + survivor + "/merge",
+                "{\"otherId\": " + other + ", \"choices\": {\"legal_name\": \"survivor\"}}");
+
+        assertThat(merge.statusCode()).as(merge.body()).isEqualTo(200);
+        assertThat(activeAssignments(survivor)).containsExactly(assignment);
+        assertThat(jdbc.sql("SELECT end_reason IS NULL AND ended_at IS NULL FROM account_manager WHERE id = :id")
+                .param("id", assignment).query(Boolean.class).single()).isTrue();
+        assertThat(notices(manager.id(), "You are now the account manager of " + word + " Bindery LLC"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void undoRejectedAfterReferralChanged() {
         String word = uniqueWord();
         long survivor = business(check, jdbc, word + " Glassworks LLC", null, null, "50");
