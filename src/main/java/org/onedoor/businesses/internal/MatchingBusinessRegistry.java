@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers incoming records with the matching engine: {@link CandidateSearch} finds and scores the businesses the
- * record could belong to, and the record joins the best one only when it is plainly the same business: the score
+ * Registers incoming records with the matching engine: {@link RegistrationBatch} finds the businesses a record could
+ * belong to through the exact blocking keys and scores them with {@link MatchScorer}, and the record joins the best
+ * one only when it is plainly the same business: the score
  * reaches {@link #AUTO_MATCH_SCORE} and the FEIN or a name is the same (for example the same name at the same street
  * address or with the same phone). Two different FEINs are never the same business, and the same name at
  * two addresses stays two businesses. A match never overwrites a known value: it fills empty fields, adds new

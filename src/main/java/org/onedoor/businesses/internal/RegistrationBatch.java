@@ -61,6 +61,7 @@ final class RegistrationBatch {
     private final Map<String, Integer> storedWordCounts = new HashMap<>();
     private final Map<String, Integer> batchWordCounts = new HashMap<>();
     private long businessCount;
+    private List<Item> items = List.of();
     private final ArrayDeque<Long> businessIds = new ArrayDeque<>();
     private final ArrayDeque<Long> establishmentIds = new ArrayDeque<>();
     private final ArrayDeque<Long> sourceRecordIds = new ArrayDeque<>();
@@ -82,6 +83,7 @@ final class RegistrationBatch {
         if (items.isEmpty()) {
             return List.of();
         }
+        this.items = items;
         if (!confirmedNew) {
             readCandidates(items);
         }
@@ -196,8 +198,13 @@ final class RegistrationBatch {
         names.forEach(name -> words.addAll(MatchNameWords.wordsOf(name)));
         List<String> unread = words.stream().filter(word -> !storedWordCounts.containsKey(word)).toList();
         if (!unread.isEmpty()) {
-            // Reads the words of every known candidate at once, so later records of the batch rarely need a read.
+            // Reads the words of every record and known candidate at once, so later records rarely need a read.
             Set<String> toRead = new TreeSet<>(unread);
+            for (Item item : items) {
+                item.profile().names().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name.text())));
+                toRead.addAll(MatchNameWords.wordsOf(item.business().legalName()));
+                item.business().tradeNames().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name)));
+            }
             for (Candidate candidate : known.values()) {
                 toRead.addAll(MatchNameWords.wordsOf(candidate.legalName()));
                 candidate.tradeNames().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name)));
