@@ -101,9 +101,10 @@ class BatchRegistrationTest {
     }
 
     /**
-     * Returns records that depend on each other: 1 joins 0 and adds its FEIN, 2 joins through that FEIN at a new
-     * address, 4 joins 3 through the trade name 3 added, 5 is invalid, 6 joins 3 by name and phone, 7 is a
-     * placeholder name, 8 joins 0 with another phone, and 9 has 3's name at another address.
+     * Returns records that depend on each other. Record 1 joins 0 and adds its FEIN, and 2 joins through that FEIN
+     * at a new address. Record 4 joins 3 through the trade name that 3 added, 5 is invalid, and 6 joins 3 by name
+     * and phone. Record 7 has a placeholder name, 8 joins 0 with another phone, and 9 has 3's name at another
+     * address.
      */
     private static List<IncomingBusiness> records(Values values) {
         String word = values.word();

@@ -49,7 +49,7 @@ public class MatchNameWords {
         return new MatchNameWeights(countsOf(words), businessCount());
     }
 
-    /** Reads the stored counts of the given words; a word that no name contains is left out. */
+    /** Reads the stored counts of the given words. A word that no name contains is left out. */
     Map<String, Integer> countsOf(Collection<String> words) {
         Map<String, Integer> counts = new HashMap<>();
         if (!words.isEmpty()) {

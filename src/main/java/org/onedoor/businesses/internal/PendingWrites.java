@@ -27,7 +27,7 @@ final class PendingWrites {
     record NewTradeName(long businessId, String name, String nameKey) {
     }
 
-    /** Values that fill empty fields of a business; {@code null} leaves a field as it is. */
+    /** Values that fill empty fields of a business. A {@code null} value leaves its field as it is. */
     record BusinessFill(long id, String fein, String naicsCode, String website, String websiteKey) {
 
         BusinessFill then(BusinessFill later) {
@@ -36,7 +36,7 @@ final class PendingWrites {
         }
     }
 
-    /** Values that fill empty fields of an establishment; the phone, its E.164 form and extension go together. */
+    /** Values that fill empty fields of an establishment. The phone, its E.164 form and extension go together. */
     record EstablishmentFill(long id, String phone, String phoneE164, String extension, String postalCode,
                              String zip5, String countyFips) {
 
@@ -78,7 +78,7 @@ final class PendingWrites {
         tradeNames.add(tradeName);
     }
 
-    /** Adds a fill; for a business filled before in the batch, an earlier value of a field wins, as coalesce does. */
+    /** Adds a fill. When the batch filled the business before, the earlier value of a field wins, as coalesce does. */
     void add(BusinessFill fill) {
         businessFills.merge(fill.id(), fill, BusinessFill::then);
     }
@@ -95,12 +95,12 @@ final class PendingWrites {
         history.add(entry);
     }
 
-    /** Adds words to the name word counts; a word given twice counts twice. */
+    /** Adds words to the name word counts. A word given twice counts twice. */
     void countWords(String[] words) {
         nameWords.addAll(List.of(words));
     }
 
-    /** Writes every collected row, parents before the rows that refer to them, and forgets them. */
+    /** Writes every collected row, parents before the rows that refer to them, then clears the lists. */
     void flush(JdbcClient jdbc) {
         insertBusinesses(jdbc);
         insertEstablishments(jdbc);

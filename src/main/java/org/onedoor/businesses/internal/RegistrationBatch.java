@@ -60,6 +60,7 @@ final class RegistrationBatch {
     // Name word counts as stored before the batch (read when first needed) and the words counted in the batch.
     private final Map<String, Integer> storedWordCounts = new HashMap<>();
     private final Map<String, Integer> batchWordCounts = new HashMap<>();
+    private final Map<String, Set<String>> wordsByName = new HashMap<>();
     private long businessCount;
     private List<Item> items = List.of();
     private final ArrayDeque<Long> businessIds = new ArrayDeque<>();
@@ -141,7 +142,8 @@ final class RegistrationBatch {
                 .single();
     }
 
-    // Ids in ascending order, so businesses created later in the batch have larger ids, as one by one.
+    // Sorts the ids, so a business created later in the batch gets a larger id, as when records are registered one
+    // at a time.
     private static void addSorted(ArrayDeque<Long> queue, Long[] ids) {
         java.util.Arrays.sort(ids);
         queue.addAll(List.of(ids));
@@ -195,19 +197,19 @@ final class RegistrationBatch {
     /** Returns the weights of the names' words: the counts stored before the batch plus those the batch added. */
     private MatchNameWeights weightsFor(List<String> names) {
         Set<String> words = new TreeSet<>();
-        names.forEach(name -> words.addAll(MatchNameWords.wordsOf(name)));
+        names.forEach(name -> words.addAll(wordsOf(name)));
         List<String> unread = words.stream().filter(word -> !storedWordCounts.containsKey(word)).toList();
         if (!unread.isEmpty()) {
             // Reads the words of every record and known candidate at once, so later records rarely need a read.
             Set<String> toRead = new TreeSet<>(unread);
             for (Item item : items) {
-                item.profile().names().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name.text())));
-                toRead.addAll(MatchNameWords.wordsOf(item.business().legalName()));
-                item.business().tradeNames().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name)));
+                item.profile().names().forEach(name -> toRead.addAll(wordsOf(name.text())));
+                toRead.addAll(wordsOf(item.business().legalName()));
+                item.business().tradeNames().forEach(name -> toRead.addAll(wordsOf(name)));
             }
             for (Candidate candidate : known.values()) {
-                toRead.addAll(MatchNameWords.wordsOf(candidate.legalName()));
-                candidate.tradeNames().forEach(name -> toRead.addAll(MatchNameWords.wordsOf(name)));
+                toRead.addAll(wordsOf(candidate.legalName()));
+                candidate.tradeNames().forEach(name -> toRead.addAll(wordsOf(name)));
             }
             toRead.removeAll(storedWordCounts.keySet());
             Map<String, Integer> read = nameWords.countsOf(toRead);
@@ -221,6 +223,11 @@ final class RegistrationBatch {
             }
         }
         return new MatchNameWeights(counts, businessCount);
+    }
+
+    // Each candidate's names are split into words again for every record that meets it, so the words are kept.
+    private Set<String> wordsOf(String name) {
+        return wordsByName.computeIfAbsent(name, MatchNameWords::wordsOf);
     }
 
     private long create(Item item) {
@@ -294,12 +301,12 @@ final class RegistrationBatch {
 
     /** Keeps the business as the batch left it and indexes its keys for the later records. */
     private void remember(Candidate candidate) {
-        Candidate kept = new Candidate(candidate.businessId(), candidate.legalName(), candidate.legalNameKey(),
+        Candidate copy = new Candidate(candidate.businessId(), candidate.legalName(), candidate.legalNameKey(),
                 List.copyOf(candidate.tradeNames()), List.copyOf(candidate.tradeNameKeys()), candidate.fein(),
                 candidate.naicsCode(), candidate.website(), List.copyOf(candidate.establishments()));
-        known.put(kept.businessId(), kept);
-        for (String key : BlockingKeys.of(kept)) {
-            batchKeys.computeIfAbsent(key, unused -> new HashSet<>()).add(kept.businessId());
+        known.put(copy.businessId(), copy);
+        for (String key : BlockingKeys.of(copy)) {
+            batchKeys.computeIfAbsent(key, unused -> new HashSet<>()).add(copy.businessId());
         }
     }
 
