@@ -17,6 +17,17 @@ public interface BusinessRegistry {
     Registration register(IncomingBusiness business, SourceReference source);
 
     /**
+     * Registers records in order in the caller's transaction, with the same decisions as calling {@link #register}
+     * for each in turn: a record may join a business that an earlier record of the list created or changed. The
+     * reads and writes of the whole list are a few statements, not several per record. An invalid record is
+     * rejected before anything of it is written and does not stop the others.
+     *
+     * @param sources the source of each record, at the same position
+     * @return the outcome of each record, at the same position
+     */
+    List<BatchRegistration> registerAll(List<IncomingBusiness> businesses, List<SourceReference> sources);
+
+    /**
      * Lists the businesses, not merged into another, whose legal name or a trade name has the same name key as
      * {@code name}, oldest first. The key ignores case, accents, punctuation and a trailing legal form, so {@code Acme
      * Tools, Inc.} finds {@code ACME TOOLS}. Before reading, it takes the transaction-scoped lock that {@link #register}

@@ -55,7 +55,13 @@ class BusinessCandidates {
     }
 
     record KnownEstablishment(long id, AddressKey addressKey, String phone, String phoneE164, String postalCode,
-                              String countryCode, String countyFips, String addressText) {
+                              String countryCode, String countyFips, String line1, String line2, String city,
+                              String state) {
+
+        /** Returns the address on one line, see {@link EstablishmentText}. */
+        String addressText() {
+            return EstablishmentText.oneLine(line1, line2, city, state, postalCode);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -73,6 +79,21 @@ class BusinessCandidates {
         if (ids.isEmpty()) {
             return List.of();
         }
+        return loadWhere("b.id = ANY (CAST(:ids AS bigint[]))", Map.of("ids", ids.toArray(Long[]::new)), lock);
+    }
+
+    /**
+     * Reads the businesses whose ids a query returns, with their establishments, in id order, in one statement
+     * with that query.
+     *
+     * @param idsQuery a SELECT of one bigint column
+     * @param params the query's parameters
+     */
+    List<Candidate> loadFound(String idsQuery, Map<String, Object> params) {
+        return loadWhere("b.id IN (" + idsQuery + ")", params, false);
+    }
+
+    private List<Candidate> loadWhere(String condition, Map<String, Object> params, boolean lock) {
         Map<Long, CandidateBuilder> builders = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT b.id, b.legal_name, b.name_key, b.fein, b.naics_code, b.website,
@@ -85,10 +106,10 @@ class BusinessCandidates {
                                e.state, e.country_code
                         FROM business b
                         LEFT JOIN establishment e ON e.business_id = b.id
-                        WHERE b.id = ANY (CAST(:ids AS bigint[])) AND b.merged_into_id IS NULL
+                        WHERE %s AND b.merged_into_id IS NULL
                         ORDER BY b.id, e.id
-                        """ + (lock ? "FOR UPDATE OF b" : ""))
-                .param("ids", ids.toArray(Long[]::new))
+                        """.formatted(condition) + (lock ? "FOR UPDATE OF b" : ""))
+                .params(params)
                 .query((ResultSet rs) -> {
                     long id = rs.getLong("id");
                     CandidateBuilder builder = builders.get(id);
@@ -102,15 +123,58 @@ class BusinessCandidates {
                     if (!rs.wasNull()) {
                         AddressKey key = new AddressKey(rs.getString("address_key"), rs.getString("unit_key"),
                                 rs.getString("zip5"), rs.getString("city_key"));
-                        String text = EstablishmentText.oneLine(rs.getString("address_line1"),
-                                rs.getString("address_line2"), rs.getString("city"), rs.getString("state"),
-                                rs.getString("postal_code"));
                         builder.establishments.add(new KnownEstablishment(establishmentId, key, rs.getString("phone"),
                                 rs.getString("phone_e164"), rs.getString("postal_code"), rs.getString("country_code"),
-                                rs.getString("county_fips"), text));
+                                rs.getString("county_fips"), rs.getString("address_line1"),
+                                rs.getString("address_line2"), rs.getString("city"), rs.getString("state")));
                     }
                 });
         return builders.values().stream().map(CandidateBuilder::build).toList();
+    }
+
+    // Blocking keys of a batch, each through its B-tree index, with the kind and key that found each business.
+    private static final String IDS_BY_KEY = """
+            SELECT 'fein', fein, id FROM business WHERE fein = ANY (CAST(:feins AS text[]))
+            UNION ALL
+            SELECT 'name', name_key, id FROM business WHERE name_key = ANY (CAST(:names AS text[]))
+            UNION ALL
+            SELECT 'name', name_key, business_id FROM business_trade_name WHERE name_key = ANY (CAST(:names AS text[]))
+            UNION ALL
+            SELECT 'phone', phone_e164, business_id FROM establishment WHERE phone_e164 = ANY (CAST(:phones AS text[]))
+            UNION ALL
+            SELECT 'street', address_key, business_id FROM establishment
+            WHERE address_key = ANY (CAST(:streets AS text[]))
+            UNION ALL
+            SELECT 'website', website_key, id FROM business WHERE website_key = ANY (CAST(:websites AS text[]))
+            """;
+
+    /**
+     * Finds the businesses, merged ones included, that have any of the given blocking keys, in one statement.
+     *
+     * @param keys blocking keys as {@link BlockingKeys} writes them
+     * @return each key found, with the ids of the businesses that have it
+     */
+    Map<String, Set<Long>> idsByKey(java.util.Collection<String> keys) {
+        Map<String, List<String>> byKind = new java.util.HashMap<>();
+        for (String kind : BlockingKeys.KINDS) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            byKind.get(key.substring(0, colon)).add(key.substring(colon + 1));
+        }
+        Map<String, Set<Long>> ids = new java.util.HashMap<>();
+        jdbc.sql(IDS_BY_KEY)
+                .param("feins", byKind.get("fein").toArray(String[]::new))
+                .param("names", byKind.get("name").toArray(String[]::new))
+                .param("phones", byKind.get("phone").toArray(String[]::new))
+                .param("streets", byKind.get("street").toArray(String[]::new))
+                .param("websites", byKind.get("website").toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    String key = BlockingKeys.key(rs.getString(1), rs.getString(2));
+                    ids.computeIfAbsent(key, unused -> new java.util.HashSet<>()).add(rs.getLong(3));
+                });
+        return ids;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -61,7 +61,7 @@ class CandidateCheckService implements DuplicateCheck {
                 && converted.business().phoneE164() == null && converted.business().fein() == null) {
             return List.of();
         }
-        return rank(MatchProfile.of(converted.business()), null, false);
+        return rank(MatchProfile.of(converted.business()), null);
     }
 
     @Override
@@ -71,7 +71,7 @@ class CandidateCheckService implements DuplicateCheck {
         if (found.isEmpty()) {
             throw NotFoundException.of("Business", businessId);
         }
-        return rank(found.get(0).matchProfile(), businessId, false);
+        return rank(found.get(0).matchProfile(), businessId);
     }
 
     @Override
@@ -82,7 +82,7 @@ class CandidateCheckService implements DuplicateCheck {
         if (!converted.problems().isEmpty()) {
             throw new InvalidInputException(converted.problems());
         }
-        List<DuplicateCandidate> found = rank(MatchProfile.of(converted.business()), null, false);
+        List<DuplicateCandidate> found = rank(MatchProfile.of(converted.business()), null);
         boolean likelyDuplicate = found.stream().anyMatch(DuplicateCandidate::likelyDuplicate);
         if (likelyDuplicate && !confirmedDifferent) {
             log.info("New business not created for user {}: {} likely duplicates, best is business {}", userId,
@@ -95,9 +95,9 @@ class CandidateCheckService implements DuplicateCheck {
         return new Creation(registration.businessId(), found);
     }
 
-    private List<DuplicateCandidate> rank(MatchProfile profile, Long excludedId, boolean lock) {
+    private List<DuplicateCandidate> rank(MatchProfile profile, Long excludedId) {
         List<DuplicateCandidate> result = new ArrayList<>();
-        for (CandidateSearch.Scored scored : candidateSearch.rank(profile, excludedId, lock, true)) {
+        for (CandidateSearch.Scored scored : candidateSearch.rank(profile, excludedId)) {
             double score = scored.result().score();
             if (score < LISTED_SCORE || result.size() == MAX_CANDIDATES) {
                 break;

@@ -68,9 +68,13 @@ public class CandidateSearch {
 
     // Stored name words spelled like each word of the record (trigram similarity on the small word table), with
     // the number of names that contain them.
+    // A generic plan of the candidate query cannot see the words, so it guesses their frequency and may read the
+    // table in order until the LIMIT is reached. Custom plans keep the index scans, so this statement also sets
+    // plan_cache_mode until the transaction ends (as SET LOCAL does), which saves a round trip.
     private static final String SPELLINGS = """
             SELECT w.word, w.name_count
-            FROM unnest(CAST(:words AS text[])) AS q(word)
+            FROM (SELECT set_config('plan_cache_mode', 'force_custom_plan', true)) AS setting,
+                 unnest(CAST(:words AS text[])) AS q(word)
             CROSS JOIN LATERAL (SELECT word, name_count FROM business_name_word
                                 WHERE word % q.word
                                 ORDER BY similarity(word, q.word) DESC, word
@@ -103,31 +107,35 @@ public class CandidateSearch {
 
     /**
      * Returns the candidates for a record, best first, leaving out {@code excludedId} (the business itself when
-     * looking for its duplicates) and candidates that score 0.
-     *
-     * @param lock whether to lock the candidates' rows until the transaction ends, as registration does
-     * @param similarNames whether to look for similar names through the trigram indexes too. Without it only the
-     *                     exact blocking keys are used. That is several times faster, and it is enough for automatic
-     *                     joining during imports, because joining needs the same name or FEIN
+     * looking for its duplicates) and candidates that score 0. It takes three statements: the spellings of the
+     * record's words, the candidates found through the exact keys and rare words with their establishments, and the
+     * counts of their name words.
      */
-    List<Scored> rank(MatchProfile profile, Long excludedId, boolean lock, boolean similarNames) {
-        List<Long> ids = candidateIds(profile, similarNames);
-        if (excludedId != null) {
-            ids.remove(excludedId);
-        }
-        List<Candidate> found = candidates.load(ids, lock);
+    List<Scored> rank(MatchProfile profile, Long excludedId) {
+        Map<String, Object> params = candidateParams(profile);
+        params.put("excludedId", excludedId == null ? 0L : excludedId);
+        List<Candidate> found = candidates.loadFound("SELECT id FROM (" + candidateIdsSql(wordSetCount(params))
+                + ") AS found(id) WHERE id <> :excludedId", params);
         if (found.isEmpty()) {
             return List.of();
         }
+        return score(profile, found, nameWords.weightsFor(namesOf(profile, found)));
+    }
 
+    /** Returns the names whose words weigh in scoring the record against the candidates. */
+    static List<String> namesOf(MatchProfile profile, List<Candidate> found) {
         List<String> names = new ArrayList<>();
         profile.names().forEach(name -> names.add(name.text()));
         found.forEach(candidate -> {
             names.add(candidate.legalName());
             names.addAll(candidate.tradeNames());
         });
-        MatchScorer scorer = new MatchScorer(nameWords.weightsFor(names));
+        return names;
+    }
 
+    /** Scores the record against each candidate and returns those above 0, best first, then by id. */
+    static List<Scored> score(MatchProfile profile, List<Candidate> found, MatchNameWeights weights) {
+        MatchScorer scorer = new MatchScorer(weights);
         List<Scored> scored = new ArrayList<>();
         for (Candidate candidate : found) {
             MatchResult result = scorer.score(profile, candidate.matchProfile());
@@ -140,7 +148,8 @@ public class CandidateSearch {
         return scored;
     }
 
-    private List<Long> candidateIds(MatchProfile profile, boolean similarNames) {
+    /** Returns the parameters of {@link #candidateIdsSql} for the record, looking up its rare words. */
+    private Map<String, Object> candidateParams(MatchProfile profile) {
         Set<String> nameKeys = new LinkedHashSet<>();
         for (MatchProfile.Name name : profile.names()) {
             nameKeys.add(name.key().matchKey());
@@ -150,25 +159,26 @@ public class CandidateSearch {
                 .filter(street -> street != null)
                 .distinct()
                 .toList();
-        List<List<String>> wordSets = similarNames ? rareWordSets(profile) : List.of();
-        // A generic plan cannot see the words, so it guesses their frequency and may read the table in order until
-        // the LIMIT is reached. Custom plans keep the index scans. SET LOCAL lasts until the transaction ends.
-        if (!wordSets.isEmpty()) {
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        }
-        var statement = jdbc.sql(candidateIdsSql(wordSets.size()))
-                .param("fein", profile.fein())
-                .param("nameKeys", nameKeys.toArray(String[]::new))
-                .param("phones", profile.phones().toArray(String[]::new))
-                .param("streets", streets.toArray(String[]::new))
-                .param("websiteKey", profile.websiteKey())
-                .param("limit", SIMILAR_NAMES_PER_WORD);
+        Map<String, Object> params = new HashMap<>();
+        params.put("fein", profile.fein());
+        params.put("nameKeys", nameKeys.toArray(String[]::new));
+        params.put("phones", profile.phones().toArray(String[]::new));
+        params.put("streets", streets.toArray(String[]::new));
+        params.put("websiteKey", profile.websiteKey());
+        params.put("limit", SIMILAR_NAMES_PER_WORD);
+        List<List<String>> wordSets = rareWordSets(profile);
         for (int i = 0; i < wordSets.size(); i++) {
-            statement = statement.param("words" + i, wordSets.get(i).toArray(String[]::new));
+            params.put("words" + i, wordSets.get(i).toArray(String[]::new));
         }
-        return new ArrayList<>(statement
-                .query(Long.class)
-                .list());
+        return params;
+    }
+
+    private static int wordSetCount(Map<String, Object> params) {
+        int count = 0;
+        while (params.containsKey("words" + count)) {
+            count++;
+        }
+        return count;
     }
 
     /**

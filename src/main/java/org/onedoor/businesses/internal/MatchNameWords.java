@@ -46,6 +46,11 @@ public class MatchNameWords {
     MatchNameWeights weightsFor(Collection<String> names) {
         TreeSet<String> words = new TreeSet<>();
         names.forEach(name -> words.addAll(wordsOf(name)));
+        return new MatchNameWeights(countsOf(words), businessCount());
+    }
+
+    /** Reads the stored counts of the given words. A word that no name contains is left out. */
+    Map<String, Integer> countsOf(Collection<String> words) {
         Map<String, Integer> counts = new HashMap<>();
         if (!words.isEmpty()) {
             jdbc.sql("SELECT word, name_count FROM business_name_word WHERE word = ANY (CAST(:words AS text[]))")
@@ -53,7 +58,7 @@ public class MatchNameWords {
                     .query((rs, row) -> counts.put(rs.getString(1), rs.getInt(2)))
                     .list();
         }
-        return new MatchNameWeights(counts, businessCount());
+        return counts;
     }
 
     /**

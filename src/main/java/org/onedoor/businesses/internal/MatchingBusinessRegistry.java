@@ -1,20 +1,17 @@
 package org.onedoor.businesses.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.onedoor.businesses.BatchRegistration;
 import org.onedoor.businesses.BusinessRegistry;
-import org.onedoor.businesses.IncomingAddress;
 import org.onedoor.businesses.IncomingBusiness;
 import org.onedoor.businesses.Registration;
 import org.onedoor.businesses.SourceReference;
 import org.onedoor.shared.InvalidInputException;
-import org.onedoor.businesses.internal.BusinessCandidates.Candidate;
-import org.onedoor.businesses.internal.BusinessCandidates.KnownEstablishment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers incoming records with the matching engine: {@link CandidateSearch} finds and scores the businesses the
- * record could belong to, and the record joins the best one only when it is plainly the same business: the score
+ * Registers incoming records with the matching engine: {@link RegistrationBatch} finds the businesses a record could
+ * belong to through the exact blocking keys and scores them with {@link MatchScorer}, and the record joins the best
+ * one only when it is plainly the same business: the score
  * reaches {@link #AUTO_MATCH_SCORE} and the FEIN or a name is the same (for example the same name at the same street
  * address or with the same phone). Two different FEINs are never the same business, and the same name at
  * two addresses stays two businesses. A match never overwrites a known value: it fills empty fields, adds new
@@ -54,15 +52,15 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final IncomingValidation validation;
-    private final CandidateSearch candidateSearch;
+    private final BusinessCandidates candidates;
     private final MatchNameWords nameWords;
 
     MatchingBusinessRegistry(JdbcClient jdbc, JsonMapper json, IncomingValidation validation,
-                             CandidateSearch candidateSearch, MatchNameWords nameWords) {
+                             BusinessCandidates candidates, MatchNameWords nameWords) {
         this.jdbc = jdbc;
         this.json = json;
         this.validation = validation;
-        this.candidateSearch = candidateSearch;
+        this.candidates = candidates;
         this.nameWords = nameWords;
     }
 
@@ -71,31 +69,50 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     @Override
     @Transactional(noRollbackFor = InvalidInputException.class)
     public Registration register(IncomingBusiness business, SourceReference source) {
-        validation.check(business, source);
-        NameKey legalKey = NameKey.of(business.legalName());
-        AddressKey addressKey = AddressKey.of(business.address());
-        MatchProfile profile = MatchProfile.of(business);
-        if (MatchKeys.isPlaceholderName(business.legalName())) {
-            // A placeholder such as "Case Name" is no evidence of the business, so the record is never joined.
-            long id = create(business, legalKey, addressKey, source);
-            log.debug("Business {} created from placeholder name on {} line {}", id, source.sourceName(),
-                    source.lineNumber());
-            return new Registration(id, true, null);
+        BatchRegistration outcome = registerAll(List.of(business), List.of(source)).get(0);
+        if (outcome.isRejected()) {
+            throw outcome.rejection();
         }
+        return outcome.registration();
+    }
 
-        lock(lockHashes(profile, business.fein()));
-        List<CandidateSearch.Scored> ranked = candidateSearch.rank(profile, null, true, false).stream()
-                .filter(scored -> !MatchKeys.isPlaceholderName(scored.candidate().legalName()))
-                .toList();
-        Optional<Match> match = choose(ranked, addressKey);
-
-        if (match.isEmpty()) {
-            long id = create(business, legalKey, addressKey, source);
-            log.debug("Business {} created from {} line {}", id, source.sourceName(), source.lineNumber());
-            return new Registration(id, true, null);
+    @Override
+    @Transactional
+    public List<BatchRegistration> registerAll(List<IncomingBusiness> businesses, List<SourceReference> sources) {
+        if (businesses.size() != sources.size()) {
+            throw new IllegalArgumentException("Got " + businesses.size() + " records but " + sources.size()
+                    + " sources; give one source per record");
         }
-        addTo(match.get(), business, legalKey, addressKey, source);
-        return new Registration(match.get().candidate().businessId(), false, match.get().reason());
+        BatchRegistration[] outcomes = new BatchRegistration[businesses.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<RegistrationBatch.Item> items = new ArrayList<>();
+        Set<Integer> hashes = new TreeSet<>();
+        for (int i = 0; i < businesses.size(); i++) {
+            try {
+                validation.check(businesses.get(i), sources.get(i));
+            } catch (InvalidInputException invalid) {
+                outcomes[i] = new BatchRegistration(null, invalid);
+                continue;
+            }
+            RegistrationBatch.Item item = RegistrationBatch.Item.of(businesses.get(i), sources.get(i));
+            positions.add(i);
+            items.add(item);
+            // A placeholder name is never joined, so it needs no lock.
+            if (!item.placeholder()) {
+                hashes.addAll(lockHashes(item.profile(), item.business().fein()));
+            }
+        }
+        lock(hashes);
+
+        List<Registration> registrations = newBatch().register(items, false);
+        for (int i = 0; i < items.size(); i++) {
+            Registration registration = registrations.get(i);
+            outcomes[positions.get(i)] = new BatchRegistration(registration, null);
+            SourceReference source = items.get(i).source();
+            log.debug("Business {} {} from {} line {}", registration.businessId(),
+                    registration.created() ? "created" : "matched", source.sourceName(), source.lineNumber());
+        }
+        return List.of(outcomes);
     }
 
     /**
@@ -105,11 +122,16 @@ class MatchingBusinessRegistry implements BusinessRegistry {
     @Transactional
     public Registration registerAsNew(IncomingBusiness business, SourceReference source) {
         validation.check(business, source);
-        MatchProfile profile = MatchProfile.of(business);
-        lock(lockHashes(profile, business.fein()));
-        long id = create(business, NameKey.of(business.legalName()), AddressKey.of(business.address()), source);
-        log.info("Business {} created as confirmed different business by user {}", id, source.userId());
-        return new Registration(id, true, null);
+        RegistrationBatch.Item item = RegistrationBatch.Item.of(business, source);
+        lock(lockHashes(item.profile(), business.fein()));
+        Registration registration = newBatch().register(List.of(item), true).get(0);
+        log.info("Business {} created as confirmed different business by user {}", registration.businessId(),
+                source.userId());
+        return registration;
+    }
+
+    private RegistrationBatch newBatch() {
+        return new RegistrationBatch(jdbc, json, candidates, nameWords);
     }
 
     @Override
@@ -214,38 +236,6 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         return held;
     }
 
-    private record Match(Candidate candidate, KnownEstablishment establishment, String reason) {
-    }
-
-    /**
-     * Picks the best candidate that is plainly the same business ({@link MatchScorer#isPlainlySame}), with its
-     * establishment at the same place.
-     */
-    private static Optional<Match> choose(List<CandidateSearch.Scored> ranked, AddressKey addressKey) {
-        CandidateSearch.Scored best = ranked.stream()
-                .filter(scored -> MatchScorer.isPlainlySame(scored.result(), AUTO_MATCH_SCORE))
-                .findFirst()
-                .orElse(null);
-        if (best == null) {
-            return Optional.empty();
-        }
-        KnownEstablishment place = null;
-        if (addressKey.street() != null) {
-            for (KnownEstablishment known : best.candidate().establishments()) {
-                if (!known.addressKey().isSamePlaceAs(addressKey)) {
-                    continue;
-                }
-                if (place == null || known.addressKey().isSameLocalityAs(addressKey)) {
-                    place = known;
-                }
-                if (known.addressKey().isSameLocalityAs(addressKey)) {
-                    break;
-                }
-            }
-        }
-        return Optional.of(new Match(best.candidate(), place, reason(best.result())));
-    }
-
     /**
      * Sums up why the record joined the business: "FEIN 12-3456789 matches", "Legal name and address match",
      * "Trade name and phone match", or the evidence reasons joined for other combinations.
@@ -268,318 +258,5 @@ class MatchingBusinessRegistry implements BusinessRegistry {
                 .filter(evidence -> evidence.logOdds() > 0)
                 .map(MatchEvidence::reason)
                 .toList());
-    }
-
-    private long create(IncomingBusiness business, NameKey legalKey, AddressKey addressKey, SourceReference source) {
-        HistoryEntries history = new HistoryEntries();
-        String insertBusiness = """
-                INSERT INTO business (legal_name, name_key, fein, naics_code, website, website_key)
-                VALUES (:legalName, :nameKey, :fein, :naicsCode, :website, :websiteKey)
-                RETURNING id""";
-        boolean withEstablishment = hasEstablishment(business);
-        // With an establishment, both rows are inserted in one statement, which returns both ids.
-        List<Long> ids = jdbc.sql(withEstablishment
-                        ? "WITH new_business AS (" + insertBusiness + ") " + INSERT_ESTABLISHMENT.formatted(
-                                "SELECT id, ", "FROM new_business") + " RETURNING business_id, id"
-                        : insertBusiness)
-                .param("legalName", business.legalName().strip())
-                .param("nameKey", legalKey.matchKey())
-                .param("fein", business.fein())
-                .param("naicsCode", business.naicsCode())
-                .param("website", business.website())
-                .param("websiteKey", MatchKeys.websiteKey(business.website()))
-                .params(withEstablishment ? establishmentParams(business, addressKey) : Map.of())
-                .query((rs, row) -> withEstablishment ? List.of(rs.getLong(1), rs.getLong(2)) : List.of(rs.getLong(1)))
-                .single();
-        long businessId = ids.get(0);
-        Long establishmentId = withEstablishment ? ids.get(1) : null;
-
-        List<String> newNames = new java.util.ArrayList<>(List.of(business.legalName()));
-        history.set("legal_name", null, business.legalName().strip());
-        setIfPresent(history, "fein", business.fein());
-        setIfPresent(history, "naics_code", business.naicsCode());
-        setIfPresent(history, "website", business.website());
-
-        Set<String> knownKeys = new LinkedHashSet<>(List.of(legalKey.matchKey()));
-        for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history, newNames);
-        }
-        if (withEstablishment) {
-            noteEstablishment(establishmentId, business, history);
-        }
-        history.added("source_record", establishmentId, describe(source));
-        addSourceRecord(businessId, establishmentId, business, source, null, history, newNames);
-        return businessId;
-    }
-
-    private void addTo(Match match, IncomingBusiness business, NameKey legalKey, AddressKey addressKey,
-                       SourceReference source) {
-        Candidate candidate = match.candidate();
-        long businessId = candidate.businessId();
-        HistoryEntries history = new HistoryEntries();
-
-        Set<String> knownKeys = new LinkedHashSet<>(candidate.allNameKeys());
-        List<String> newNames = new java.util.ArrayList<>();
-        if (!knownKeys.contains(legalKey.matchKey())) {
-            history.conflict("legal_name", null, candidate.legalName(), business.legalName().strip());
-            addTradeName(businessId, business.legalName(), knownKeys, history, newNames);
-        }
-        for (String tradeName : business.tradeNames()) {
-            addTradeName(businessId, tradeName, knownKeys, history, newNames);
-        }
-        fillBusinessFields(candidate, business, history);
-
-        Long establishmentId = establishmentFor(match, business, addressKey, history);
-        history.added("source_record", establishmentId, describe(source));
-        addSourceRecord(businessId, establishmentId, business, source, match.reason(), history, newNames);
-    }
-
-    private void fillBusinessFields(Candidate candidate, IncomingBusiness business, HistoryEntries history) {
-        String fein = fill("fein", candidate.fein(), business.fein(), null, history);
-        String naics = fill("naics_code", candidate.naicsCode(), business.naicsCode(), null, history);
-        String website = fill("website", candidate.website(), business.website(), null, history);
-        // Also marks the business as updated, in the same statement.
-        jdbc.sql("""
-                        UPDATE business
-                        SET updated_at = now(),
-                            fein = coalesce(fein, :fein),
-                            naics_code = coalesce(naics_code, :naicsCode),
-                            website = coalesce(website, :website),
-                            website_key = CASE WHEN website IS NULL THEN :websiteKey ELSE website_key END
-                        WHERE id = :id
-                        """)
-                .param("fein", fein)
-                .param("naicsCode", naics)
-                .param("website", website)
-                .param("websiteKey", MatchKeys.websiteKey(website))
-                .param("id", candidate.businessId())
-                .update();
-    }
-
-    /**
-     * Returns the incoming value when the kept one is empty, so the caller writes it; notes a conflict when both
-     * are present and differ; otherwise returns {@code null}.
-     */
-    private static String fill(String field, String kept, String incoming, Long establishmentId,
-                               HistoryEntries history) {
-        if (incoming == null || incoming.isBlank()) {
-            return null;
-        }
-        if (kept == null) {
-            history.set(field, establishmentId, incoming);
-            return incoming;
-        }
-        if (!kept.equals(incoming)) {
-            history.conflict(field, establishmentId, kept, incoming);
-        }
-        return null;
-    }
-
-    /**
-     * Finds or adds the establishment the record describes: the one at the same address, else the one with the same
-     * phone when the record has no usable street, filling its empty phone, postal code and county. A record with a
-     * street that no establishment has, or with an address or phone but no establishment found, adds one.
-     */
-    private Long establishmentFor(Match match, IncomingBusiness business, AddressKey addressKey,
-                                  HistoryEntries history) {
-        Candidate candidate = match.candidate();
-        KnownEstablishment known = match.establishment();
-        if (addressKey.street() != null && (known == null || !known.addressKey().isSamePlaceAs(addressKey))) {
-            known = candidate.establishments().stream()
-                    .filter(establishment -> establishment.addressKey().isSamePlaceAs(addressKey))
-                    .findFirst()
-                    .orElse(null);
-            if (known == null) {
-                return addEstablishment(candidate.businessId(), business, addressKey, history);
-            }
-        }
-        if (known == null && business.phoneE164() != null) {
-            known = candidate.establishments().stream()
-                    .filter(establishment -> business.phoneE164().equals(establishment.phoneE164()))
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (known == null) {
-            return hasEstablishment(business) ? addEstablishment(candidate.businessId(), business, addressKey, history)
-                    : null;
-        }
-
-        fillEstablishment(known, business, addressKey, history);
-        return known.id();
-    }
-
-    private void fillEstablishment(KnownEstablishment known, IncomingBusiness business, AddressKey addressKey,
-                                   HistoryEntries history) {
-        IncomingAddress address = business.address();
-        String phone = null;
-        String phoneE164 = null;
-        String extension = null;
-        if (business.phone() != null && !business.phone().isBlank()) {
-            if (known.phone() == null) {
-                history.set("establishment.phone", known.id(), business.phone());
-                phone = business.phone();
-                phoneE164 = business.phoneE164();
-                extension = business.phoneExtension();
-            } else if (!Objects.equals(known.phoneE164(), business.phoneE164())) {
-                history.conflict("establishment.phone", known.id(), known.phone(), business.phone());
-            }
-        }
-        // A postal code fills the establishment only under the same country's rules: a 4-digit Canadian or Mexican
-        // code must not become a US establishment's ZIP code, so it is kept as a conflict in the history instead.
-        String incomingCountry = address == null || address.countryCode() == null ? "US" : address.countryCode();
-        String postalCode = null;
-        if (address != null && incomingCountry.equalsIgnoreCase(known.countryCode())) {
-            postalCode = fill("establishment.postal_code", known.postalCode(), address.postalCode(), known.id(), history);
-        } else if (address != null && address.postalCode() != null && !address.postalCode().equals(known.postalCode())) {
-            history.conflict("establishment.postal_code", known.id(), known.postalCode(), address.postalCode());
-        }
-        String countyFips = address == null ? null
-                : fill("establishment.county_fips", known.countyFips(), address.countyFips(), known.id(), history);
-        String zip5 = known.addressKey().zip5() == null ? addressKey.zip5() : null;
-        if (phone == null && postalCode == null && countyFips == null && zip5 == null) {
-            return;
-        }
-        jdbc.sql("""
-                        UPDATE establishment
-                        SET phone = coalesce(phone, :phone),
-                            phone_e164 = CASE WHEN phone IS NULL THEN :phoneE164 ELSE phone_e164 END,
-                            phone_extension = CASE WHEN phone IS NULL THEN :extension ELSE phone_extension END,
-                            postal_code = coalesce(postal_code, :postalCode),
-                            zip5 = coalesce(zip5, :zip5),
-                            county_fips = coalesce(county_fips, :countyFips),
-                            updated_at = now()
-                        WHERE id = :id
-                        """)
-                .param("phone", phone)
-                .param("phoneE164", phoneE164)
-                .param("extension", extension)
-                .param("postalCode", postalCode)
-                .param("zip5", zip5)
-                .param("countyFips", countyFips)
-                .param("id", known.id())
-                .update();
-    }
-
-    /** Adds a trade name unless the business has its key already, and notes it in {@code newNames} for counting. */
-    private void addTradeName(long businessId, String tradeName, Set<String> knownKeys, HistoryEntries history,
-                              List<String> newNames) {
-        NameKey key = NameKey.of(tradeName);
-        if (key.isEmpty() || !knownKeys.add(key.matchKey())) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO business_trade_name (business_id, name, name_key)
-                        VALUES (:businessId, :name, :nameKey)
-                        ON CONFLICT (business_id, name_key) DO NOTHING
-                        """)
-                .param("businessId", businessId)
-                .param("name", tradeName.strip())
-                .param("nameKey", key.matchKey())
-                .update();
-        newNames.add(tradeName);
-        history.added("trade_name", null, tradeName.strip());
-    }
-
-    // The columns of a new establishment; %s are what comes before the values (the business id) and after them.
-    private static final String INSERT_ESTABLISHMENT = """
-            INSERT INTO establishment (business_id, address_line1, address_line2, city, state, postal_code,
-                                       country_code, county_fips, phone, phone_e164, phone_extension,
-                                       address_key, unit_key, zip5, city_key)
-            %s :line1, :line2, :city, :state, :postalCode, :countryCode, :countyFips,
-                    :phone, :phoneE164, :extension, :addressKey, :unitKey, :zip5, :cityKey %s""";
-
-    private long addEstablishment(long businessId, IncomingBusiness business, AddressKey addressKey,
-                                  HistoryEntries history) {
-        long id = jdbc.sql(INSERT_ESTABLISHMENT.formatted("VALUES (:businessId, ", ")") + " RETURNING id")
-                .param("businessId", businessId)
-                .params(establishmentParams(business, addressKey))
-                .query(Long.class)
-                .single();
-        noteEstablishment(id, business, history);
-        return id;
-    }
-
-    private static Map<String, Object> establishmentParams(IncomingBusiness business, AddressKey addressKey) {
-        IncomingAddress address = business.address() == null
-                ? new IncomingAddress(null, null, null, null, null, null, null)
-                : business.address();
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("line1", address.line1());
-        params.put("line2", address.line2());
-        params.put("city", address.city());
-        params.put("state", address.state());
-        params.put("postalCode", address.postalCode());
-        params.put("countryCode", address.countryCode() == null ? "US" : address.countryCode());
-        params.put("countyFips", address.countyFips());
-        params.put("phone", business.phone());
-        params.put("phoneE164", business.phoneE164());
-        params.put("extension", business.phoneExtension());
-        params.put("addressKey", addressKey.street());
-        params.put("unitKey", addressKey.unit());
-        params.put("zip5", addressKey.zip5());
-        params.put("cityKey", addressKey.city());
-        return params;
-    }
-
-    private static void noteEstablishment(long id, IncomingBusiness business, HistoryEntries history) {
-        IncomingAddress address = business.address() == null
-                ? new IncomingAddress(null, null, null, null, null, null, null)
-                : business.address();
-        history.added("establishment", id, EstablishmentText.oneLine(address));
-        if (business.phone() != null && !business.phone().isBlank()) {
-            history.set("establishment.phone", id, business.phone());
-        }
-    }
-
-    /**
-     * Adds the source record, the registration's history rows (which name it) and the word counts of the new names
-     * in one statement: the history rows select the id that the source record's insert returns.
-     */
-    private void addSourceRecord(long businessId, Long establishmentId, IncomingBusiness business,
-                                 SourceReference source, String matchReason, HistoryEntries history,
-                                 List<String> newNames) {
-        String sql = """
-                WITH counted_words AS (%s),
-                source_record AS (
-                    INSERT INTO business_source_record (business_id, establishment_id, kind, source_name, import_id,
-                                                        line_number, raw_values, incoming, match_reason, user_id,
-                                                        partner_id)
-                    VALUES (:businessId, :establishmentId, :kind, :sourceName, :importId, :lineNumber,
-                            CAST(:rawValues AS jsonb), CAST(:incoming AS jsonb), :matchReason, :userId, :partnerId)
-                    RETURNING id)
-                INSERT INTO business_history (%s)
-                %s""".formatted(MatchNameWords.COUNT_WORDS, HistoryEntries.COLUMNS,
-                HistoryEntries.rowsSelect("(SELECT id FROM source_record)"));
-        history.bind(jdbc.sql(sql), businessId, source)
-                .param("words", MatchNameWords.wordsToCount(newNames))
-                .param("establishmentId", establishmentId)
-                .param("sourceName", source.sourceName())
-                .param("importId", source.importId())
-                .param("lineNumber", source.lineNumber())
-                .param("rawValues", json.writeValueAsString(source.rawValues() == null ? java.util.Map.of() : source.rawValues()))
-                .param("incoming", json.writeValueAsString(business))
-                .param("matchReason", matchReason)
-                .update();
-    }
-
-    private static boolean hasEstablishment(IncomingBusiness business) {
-        IncomingAddress address = business.address();
-        boolean hasAddress = address != null && (notBlank(address.line1()) || notBlank(address.city())
-                || notBlank(address.postalCode()));
-        return hasAddress || notBlank(business.phone());
-    }
-
-    private static void setIfPresent(HistoryEntries history, String field, String value) {
-        if (notBlank(value)) {
-            history.set(field, null, value);
-        }
-    }
-
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String describe(SourceReference source) {
-        return source.lineNumber() > 0 ? source.sourceName() + " line " + source.lineNumber() : source.sourceName();
     }
 }
