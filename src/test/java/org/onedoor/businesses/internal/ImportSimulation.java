@@ -30,6 +30,7 @@ public final class ImportSimulation {
     private final double threshold;
     private final List<Business> businesses = new ArrayList<>();
     private final Map<String, Set<Integer>> byKey = new HashMap<>();
+    private int nextEstablishment;
 
     /**
      * @param weights the name word weights for every comparison
@@ -40,8 +41,15 @@ public final class ImportSimulation {
         this.threshold = threshold;
     }
 
-    /** Registers one record and returns the index of the business it joined or created, counted from 0. */
-    public int register(IncomingBusiness record) {
+    /**
+     * Where a record went: the business it joined or created and the establishment within it, each an index counted
+     * from 0. A record without address and phone has no establishment, and gets an establishment index of its own.
+     */
+    public record Placement(int business, int establishment) {
+    }
+
+    /** Registers one record and returns the business and establishment it joined or created. */
+    public Placement register(IncomingBusiness record) {
         MatchProfile profile = MatchProfile.of(record);
         if (MatchKeys.isPlaceholderName(record.legalName())) {
             return create(record, profile);
@@ -58,8 +66,7 @@ public final class ImportSimulation {
         if (match.isEmpty()) {
             return create(record, profile);
         }
-        join(match.get(), record, profile);
-        return match.get();
+        return new Placement(match.get(), join(match.get(), record, profile));
     }
 
     /** Returns the number of businesses registered so far. */
@@ -91,21 +98,23 @@ public final class ImportSimulation {
         return keys;
     }
 
-    private int create(IncomingBusiness record, MatchProfile profile) {
+    private Placement create(IncomingBusiness record, MatchProfile profile) {
         Business business = new Business(record.legalName().strip());
         business.fein = record.fein();
         business.websiteKey = profile.websiteKey();
         business.tradeNames.addAll(record.tradeNames());
+        Establishment establishment = establishmentOf(profile);
         if (hasEstablishment(profile)) {
-            business.establishments.add(establishmentOf(profile));
+            business.establishments.add(establishment);
         }
         businesses.add(business);
         int index = businesses.size() - 1;
         index(index, profile);
-        return index;
+        return new Placement(index, establishment.id());
     }
 
-    private void join(int index, IncomingBusiness record, MatchProfile profile) {
+    /** Adds the record's values to the business and returns the index of its establishment. */
+    private int join(int index, IncomingBusiness record, MatchProfile profile) {
         Business business = businesses.get(index);
         Set<String> knownKeys = new LinkedHashSet<>();
         business.profile().names().forEach(name -> knownKeys.add(name.key().matchKey()));
@@ -122,12 +131,13 @@ public final class ImportSimulation {
         if (business.websiteKey == null) {
             business.websiteKey = profile.websiteKey();
         }
-        joinEstablishment(business, profile);
+        int establishment = joinEstablishment(business, profile);
         index(index, business.profile());
+        return establishment;
     }
 
     /** Mirrors {@code MatchingBusinessRegistry.establishmentFor}: same place, else same phone, else a new one. */
-    private static void joinEstablishment(Business business, MatchProfile profile) {
+    private int joinEstablishment(Business business, MatchProfile profile) {
         AddressKey address = profile.places().isEmpty() ? null : profile.places().get(0).key();
         String phone = profile.phones().isEmpty() ? null : profile.phones().iterator().next();
         Establishment known = null;
@@ -138,8 +148,7 @@ public final class ImportSimulation {
                     .findFirst()
                     .orElse(null);
             if (known == null) {
-                business.establishments.add(establishmentOf(profile));
-                return;
+                return add(business, establishmentOf(profile));
             }
         }
         if (known == null && phone != null) {
@@ -149,22 +158,27 @@ public final class ImportSimulation {
                     .orElse(null);
         }
         if (known == null) {
-            if (hasEstablishment(profile)) {
-                business.establishments.add(establishmentOf(profile));
-            }
-            return;
+            Establishment added = establishmentOf(profile);
+            return hasEstablishment(profile) ? add(business, added) : added.id();
         }
         if (known.phone() == null && phone != null) {
-            business.establishments.set(business.establishments.indexOf(known), new Establishment(known.place(), phone));
+            business.establishments.set(business.establishments.indexOf(known),
+                    new Establishment(known.id(), known.place(), phone));
         }
+        return known.id();
+    }
+
+    private static int add(Business business, Establishment establishment) {
+        business.establishments.add(establishment);
+        return establishment.id();
     }
 
     private static boolean hasEstablishment(MatchProfile profile) {
         return !profile.places().isEmpty() || !profile.phones().isEmpty();
     }
 
-    private static Establishment establishmentOf(MatchProfile profile) {
-        return new Establishment(profile.places().isEmpty() ? null : profile.places().get(0),
+    private Establishment establishmentOf(MatchProfile profile) {
+        return new Establishment(nextEstablishment++, profile.places().isEmpty() ? null : profile.places().get(0),
                 profile.phones().isEmpty() ? null : profile.phones().iterator().next());
     }
 
@@ -174,7 +188,7 @@ public final class ImportSimulation {
         }
     }
 
-    private record Establishment(MatchProfile.Place place, String phone) {
+    private record Establishment(int id, MatchProfile.Place place, String phone) {
     }
 
     /** A business as the registry stores it: legal name, trade names, FEIN, website key and establishments. */

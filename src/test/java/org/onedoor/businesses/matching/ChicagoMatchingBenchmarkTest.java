@@ -35,11 +35,13 @@ import org.onedoor.businesses.internal.MatchScorer;
 
 /**
  * Measures automatic matching on the labelled Chicago early-childhood sites ({@code matching/chicago-ece.csv}):
- * pairwise precision, recall and F1 of automatic joining ({@link MatchScorer#isPlainlySame}: the score reaches the
- * threshold and a name is the same) against "same true cluster"; the score alone is reported too. The records are
- * split by true cluster into a tuning half and a test half with a fixed seed, the threshold is chosen on the tuning
- * half only, and the numbers are reported on the test half. Every pair within a half is scored with
- * {@link MatchScorer} (pairwise, no database). Runs only with {@code -Donedoor.benchmark=true}.
+ * pairwise precision, recall and F1 of automatic joining ({@link MatchScorer#isPlainlySame}) against "same true
+ * cluster". Two ways are reported. Clustered: the records are registered one after the other as an import does
+ * ({@link ImportSimulation}), and a pair is predicted "same" when both end up in one business. Pairwise: every
+ * pair within a half is scored with {@link MatchScorer} on its own; the score alone is reported too. The records
+ * are split by true cluster into a tuning half and a test half with a fixed seed, thresholds are chosen on the
+ * tuning half only, and the numbers are reported on the test half. No database is used. Runs only with
+ * {@code -Donedoor.benchmark=true}.
  */
 @EnabledIfSystemProperty(named = "onedoor.benchmark", matches = "true")
 class ChicagoMatchingBenchmarkTest {
@@ -47,6 +49,9 @@ class ChicagoMatchingBenchmarkTest {
     private static final long SEED = 20_261_204L;
     private static final double MIN_PRECISION = 0.98;
     private static final double ENGINE_AUTO_MATCH = 0.95;
+    // Each clustered run registers a whole half again, so the threshold grid is coarser than the pairwise one.
+    private static final double[] CLUSTERED_THRESHOLDS = {
+            0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.96, 0.97, 0.98, 0.99};
 
     private record Site(String clusterId, IncomingBusiness record, MatchProfile profile) {
 
@@ -126,6 +131,11 @@ class ChicagoMatchingBenchmarkTest {
         System.out.println("Clustered, tuning half, chosen: " + clusteredChosen.line());
         System.out.println("Clustered, test half at chosen threshold: " + clusteredOnTest.line());
         System.out.println("Clustered, test half at engine threshold: " + clusteredEngineOnTest.line());
+        System.out.println("Clustered by establishment, test half at the same threshold: "
+                + clustered(test, weights, clusteredChosen.threshold(), true).line());
+        if (Boolean.getBoolean("onedoor.benchmark.misses")) {
+            printMisses(tuning, scorer, ENGINE_AUTO_MATCH);
+        }
 
         List<Pair> tuningPairs = scoreAllPairs(tuning, scorer);
         List<Pair> testPairs = scoreAllPairs(test, scorer);
@@ -155,23 +165,23 @@ class ChicagoMatchingBenchmarkTest {
         System.out.println("Tuning half, joining into the same establishment, chosen: " + chosenSite.line());
         System.out.println("Test half, joining into the same establishment, at chosen threshold: " + siteOnTest.line());
 
-        if (Boolean.getBoolean("onedoor.benchmark.misses")) {
-            printMisses(tuning, scorer, ENGINE_AUTO_MATCH);
-        }
-        // Floors at the figures reached on 2026-12-04 (see docs/benchmarks.md), so a change that loses quality fails.
-        assertThat(onTest.f1()).isGreaterThanOrEqualTo(0.67);
-        assertThat(onTest.precision()).isGreaterThanOrEqualTo(0.96);
+        // Floors just under the figures reached on 2026-12-05 (see docs/benchmarks.md), so a change that loses
+        // quality fails.
+        assertThat(onTest.f1()).as("pairwise F1").isGreaterThanOrEqualTo(0.82);
+        assertThat(onTest.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.97);
+        assertThat(clusteredOnTest.f1()).as("clustered F1").isGreaterThanOrEqualTo(0.82);
+        assertThat(clusteredOnTest.precision()).as("clustered precision").isGreaterThanOrEqualTo(0.97);
     }
 
     /**
-     * Chooses the automatic joining threshold of the clustered run on the tuning half: the best F1 among thresholds
-     * 0.500 to 0.995 in steps of 0.005 whose precision is at least 0.98.
+     * Chooses the automatic joining threshold of the clustered run on the tuning half: the best F1 among
+     * {@link #CLUSTERED_THRESHOLDS} whose precision is at least 0.98.
      */
     private static Quality chooseClusteredThreshold(List<Site> sites, MatchNameWeights weights) {
         Quality best = null;
         Quality bestAny = null;
-        for (int step = 0; step < 100; step++) {
-            Quality quality = clustered(sites, weights, 0.5 + step * 0.005);
+        for (double threshold : CLUSTERED_THRESHOLDS) {
+            Quality quality = clustered(sites, weights, threshold);
             if (bestAny == null || quality.f1() > bestAny.f1()) {
                 bestAny = quality;
             }
@@ -187,12 +197,23 @@ class ChicagoMatchingBenchmarkTest {
      * businesses pairwise: a pair of records is predicted "same" when both ended up in one business.
      */
     private static Quality clustered(List<Site> sites, MatchNameWeights weights, double threshold) {
+        return clustered(sites, weights, threshold, false);
+    }
+
+    /**
+     * @param byEstablishment whether a predicted cluster is an establishment of a business rather than the
+     *                        business: the labels' sites are places, so a record that joins a business as another
+     *                        establishment is another site
+     */
+    private static Quality clustered(List<Site> sites, MatchNameWeights weights, double threshold,
+                                     boolean byEstablishment) {
         ImportSimulation simulation = new ImportSimulation(weights, threshold);
         Map<Integer, Integer> predictedSizes = new HashMap<>();
         Map<String, Integer> trueSizes = new HashMap<>();
         Map<String, Integer> cellSizes = new HashMap<>();
         for (Site site : sites) {
-            int business = simulation.register(site.record());
+            ImportSimulation.Placement placement = simulation.register(site.record());
+            int business = byEstablishment ? placement.establishment() : placement.business();
             predictedSizes.merge(business, 1, Integer::sum);
             trueSizes.merge(site.clusterId(), 1, Integer::sum);
             cellSizes.merge(business + "/" + site.clusterId(), 1, Integer::sum);
