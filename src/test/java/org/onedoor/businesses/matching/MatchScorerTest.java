@@ -183,7 +183,7 @@ class MatchScorerTest {
     @Test
     void siteNameAfterAgencyNeedsPhone() {
         MatchResult result = SCORER.score(at("Hay", "1018 N Laramie Ave"),
-                at("Chicago Public Schools Hay Comm. Academy, John", "1018 N Laramie Ave"));
+                at("Chicago Public Schools Hay", "1018 N Laramie Ave"));
 
         assertThat(result.has(Kind.NAME_AFTER_PREFIX)).isTrue();
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
@@ -204,10 +204,21 @@ class MatchScorerTest {
         MatchResult result = SCORER.score(
                 profile("Kiddy Kare Learning Center", List.of(), null, null, address("4444 S Kedzie Ave"),
                         "+17732476642"),
-                profile("Kiddy Kare Preschools", List.of(), null, null, address("4444 S. Kedzie"), "+17732476642"));
+                profile("El Valor Kiddy Kare", List.of(), null, null, address("4444 S. Kedzie"), "+17732476642"));
 
         assertThat(result.has(Kind.RARE_WORDS_SHARED)).as(result.reasons().toString()).isTrue();
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
+    }
+
+    @Test
+    void rareWordAfterSharedWordNeverJoins() {
+        MatchResult result = SCORER.score(
+                profile("Sunrise Cafe", List.of(), null, null, address("1805 Lincoln Way W"), "+15742322323"),
+                profile("Sunrise Bellweather Cafe", List.of(), null, null, address("1805 Lincoln Way W"),
+                        "+15742322323"));
+
+        assertThat(result.has(Kind.NAME_AFTER_PREFIX)).as(result.reasons().toString()).isFalse();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
     }
 
     @Test
