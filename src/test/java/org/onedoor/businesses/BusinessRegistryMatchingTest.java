@@ -155,6 +155,36 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
+    void matchesSiteNameAfterAgency() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+
+        Registration site = registry.register(business(word + " Learning Center", "1018 N LARAMIE AVE", phone,
+                "+1" + phone), source(2));
+        Registration withAgency = registry.register(business("Westside Schools " + word + " Learning Center",
+                "1018 N Laramie Avenue", phone, "+1" + phone), source(3));
+
+        assertThat(withAgency.created()).isFalse();
+        assertThat(withAgency.businessId()).isEqualTo(site.businessId());
+        assertThat(withAgency.matchReason()).contains("after other words").contains("Same phone");
+        assertThat(profile(site).establishments()).hasSize(1);
+    }
+
+    @Test
+    void keepsNameWithWordsAfterApart() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+
+        Registration place = registry.register(business("FRANK'S PLACE " + word, "327 W MARION ST", phone,
+                "+1" + phone), source(2));
+        Registration bakery = registry.register(business("FRANK'S PLACE " + word + " RAGAMUFFIN", "327 W MARION ST",
+                phone, "+1" + phone), source(3));
+
+        assertThat(bakery.created()).isTrue();
+        assertThat(bakery.businessId()).isNotEqualTo(place.businessId());
+    }
+
+    @Test
     void foreignPostalCodeNeverFillsUsEstablishment() {
         String word = uniqueWord();
         IncomingBusiness withoutZip = new IncomingBusiness("Cross Border Tools " + word, List.of(), null, null, null,

@@ -39,6 +39,9 @@ public final class MatchScorer {
     private static final double MAX_EXTRA_WORDS_SHARE = 0.35;
     private static final double SIMILAR_NAME_SLOPE = 8.0;
     private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
+    // Smallest name similarity that joins with the same phone and street address: the highest floor with the best F1
+    // on the tuning half of the Chicago benchmark (docs/matching.md, "Thresholds").
+    private static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
     private static final double SAME_ADDRESS = 5.0;
     private static final double SAME_STREET_NUMBER = 3.5;
     private static final double DIFFERENT_UNIT = -3.0;
@@ -63,15 +66,28 @@ public final class MatchScorer {
 
     /**
      * Tells whether a result is plainly the same business, so a record may join it without a person deciding. The
-     * score must reach the threshold. The FEIN or a name (legal or trade, after normalization) must also be the
-     * same, or one name must be part of the other with only common words left over. Address and phone without such a name are never
-     * enough, because "Frank's Place Ragamuffin" at the address and phone of "Frank's Place" may be another business.
+     * score must reach the threshold, and one of these must hold:
+     * <ul>
+     * <li>the FEIN or a name (legal or trade, after normalization) is the same, or one name is part of the other
+     * with only common words left over;</li>
+     * <li>the phone and the house number are the same, on the same or a related street name, and one name is in the
+     * other after other words ("Chicago Public Schools Hay" and "Hay": a site's name after its organization's), or
+     * the names are at least 30% similar and every rare word of one name is in the other. Either way the shared
+     * words must form one run in the other name, after other words.</li>
+     * </ul>
+     * Address and phone with unrelated names are never enough, nor names that each have rare words of their own. Nor
+     * is a name that is the other with rare words after it, because "Frank's Place Ragamuffin" at the address and
+     * phone of "Frank's Place" may be another business.
      */
     public static boolean isPlainlySame(MatchResult result, double threshold) {
         boolean sameFein = result.evidence().stream()
                 .anyMatch(item -> item.kind() == Kind.FEIN && item.logOdds() >= 0);
         boolean sameName = result.has(Kind.LEGAL_NAME) || result.has(Kind.TRADE_NAME) || result.has(Kind.CONTAINED_NAME);
-        return result.score() >= threshold && (sameFein || sameName);
+        boolean alikeName = result.evidence().stream().anyMatch(item -> item.kind() == Kind.NAME_AFTER_PREFIX
+                || (item.kind() == Kind.RARE_WORDS_SHARED && item.logOdds() >= logOdds(MIN_SAME_PLACE_SIMILARITY)));
+        boolean siteName = alikeName && result.has(Kind.PHONE)
+                && (result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER));
+        return result.score() >= threshold && (sameFein || sameName || siteName);
     }
 
     public MatchResult score(MatchProfile incoming, MatchProfile known) {
@@ -147,24 +163,85 @@ public final class MatchScorer {
         String sharedText = shared.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
         boolean ourContained = shared.size() == ourSet.size();
         boolean theirContained = shared.size() == theirSet.size();
-        if ((ourContained || theirContained) && !shared.stream().allMatch(weights::isCommon)) {
+        boolean sharesRareWord = !shared.stream().allMatch(weights::isCommon);
+        if ((ourContained || theirContained) && sharesRareWord) {
+            Name shorter = ourContained ? ours : theirs;
+            Name longer = ourContained ? theirs : ours;
+            List<String> longerWords = ourContained ? theirWords : ourWords;
+            int shorterLength = (ourContained ? ourWords : theirWords).size();
+            Set<String> longerSet = ourContained ? theirSet : ourSet;
+            // "Frank's Place Ragamuffin" may be a second business named after "Frank's Place", in the same place.
+            boolean wordsAfter = startsWithAll(longerWords, shared, shorterLength);
+            if (wordsAfter && !ownWordsCommon(longerSet, shared)) {
+                return new MatchEvidence(Kind.EXTENDED_NAME, logOdds(similarity), String.format(Locale.ROOT,
+                        "Name '%s' is '%s' with rare words after it, which may name another business (names %d%% "
+                                + "similar)", longer.text(), shorter.text(), Math.round(similarity * 100)));
+            }
             double longerWeight = ourContained ? theirWeight : ourWeight;
             double extraShare = (longerWeight - sharedWeight) / longerWeight;
             if (extraShare <= MAX_EXTRA_WORDS_SHARE) {
-                Name shorter = ourContained ? ours : theirs;
-                Name longer = ourContained ? theirs : ours;
                 return new MatchEvidence(Kind.CONTAINED_NAME, CONTAINED_NAME, "Name '" + shorter.text()
                         + "' is part of '" + longer.text() + "' and the other words are common");
             }
+            if (sharedRunAfterOtherWords(longerWords, shared)) {
+                return new MatchEvidence(Kind.NAME_AFTER_PREFIX, logOdds(similarity), String.format(Locale.ROOT,
+                        "Name '%s' appears in '%s' after other words, as a site's name after its organization's "
+                                + "(names %d%% similar)", shorter.text(), longer.text(), Math.round(similarity * 100)));
+            }
         }
-        if (shared.stream().allMatch(weights::isCommon)) {
+        if (!sharesRareWord) {
             similarity = Math.min(similarity, COMMON_WORDS_ONLY_SIMILARITY);
             String words = shared.size() == 1 ? "word " + sharedText + " agrees" : "words " + sharedText + " agree";
             return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the common " + words);
         }
+        boolean oursInTheirs = ownWordsCommon(ourSet, shared) && sharedRunAfterOtherWords(theirWords, shared);
+        boolean theirsInOurs = ownWordsCommon(theirSet, shared) && sharedRunAfterOtherWords(ourWords, shared);
+        if (oursInTheirs || theirsInOurs) {
+            Name fewer = oursInTheirs ? ours : theirs;
+            Name other = oursInTheirs ? theirs : ours;
+            return new MatchEvidence(Kind.RARE_WORDS_SHARED, logOdds(similarity), String.format(Locale.ROOT,
+                    "Names are %d%% similar and every rare word of '%s' is in '%s': they share %s",
+                    Math.round(similarity * 100), fewer.text(), other.text(), sharedText));
+        }
         return new MatchEvidence(Kind.SIMILAR_NAME, logOdds(similarity), String.format(Locale.ROOT,
                 "Names are %d%% similar: '%s' and '%s' share %s", Math.round(similarity * 100), ours.text(),
                 theirs.text(), sharedText));
+    }
+
+    /** Tells whether every word of {@code words} that is not in {@code shared} is common. */
+    private boolean ownWordsCommon(Set<String> words, Set<String> shared) {
+        return words.stream().filter(word -> !shared.contains(word)).allMatch(weights::isCommon);
+    }
+
+    /**
+     * Tells whether the words of {@code words} that are in {@code shared} form one run that other words come before,
+     * as an organization's name before a site's ("Chicago Public Schools Hay Comm. Academy"). A name that starts with
+     * the shared words, or has other words between them, may name another business ("Sunrise Bakery Cafe" next to
+     * "Sunrise Cafe").
+     */
+    private static boolean sharedRunAfterOtherWords(List<String> words, Set<String> shared) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < words.size(); i++) {
+            if (shared.contains(words.get(i))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first <= 0) {
+            return false;
+        }
+        for (int i = first; i <= last; i++) {
+            if (!shared.contains(words.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tells whether the first {@code count} words of {@code words} are exactly the words of {@code set}. */
+    private static boolean startsWithAll(List<String> words, Set<String> set, int count) {
+        return count <= words.size() && new HashSet<>(words.subList(0, count)).equals(set);
     }
 
     private static double logOdds(double similarity) {

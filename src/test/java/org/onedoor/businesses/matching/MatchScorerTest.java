@@ -169,6 +169,70 @@ class MatchScorerTest {
     }
 
     @Test
+    void siteNameAfterAgencyJoins() {
+        MatchProfile site = profile("Hay", List.of(), null, null, address("1018 N Laramie Ave"), "+13125346000");
+        MatchProfile withAgency = profile("CHICAGO PUBLIC SCHOOLS HAY COMM. ACADEMY, JOHN", List.of(), null, null,
+                address("1018 N LARAMIE"), "+13125346000");
+
+        MatchResult result = SCORER.score(site, withAgency);
+
+        assertThat(result.has(Kind.NAME_AFTER_PREFIX)).as(result.reasons().toString()).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
+    }
+
+    @Test
+    void siteNameAfterAgencyNeedsPhone() {
+        MatchResult result = SCORER.score(at("Hay", "1018 N Laramie Ave"),
+                at("Chicago Public Schools Hay", "1018 N Laramie Ave"));
+
+        assertThat(result.has(Kind.NAME_AFTER_PREFIX)).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void siteNameAfterAgencyNeedsAddress() {
+        MatchResult result = SCORER.score(
+                profile("Hay", List.of(), null, null, address("1018 N Laramie Ave"), "+13125346000"),
+                profile("Chicago Public Schools Hay", List.of(), null, null, address("4640 W Lake St"),
+                        "+13125346000"));
+
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void similarNamesJoinAtSamePlace() {
+        MatchResult result = SCORER.score(
+                profile("Kiddy Kare Learning Center", List.of(), null, null, address("4444 S Kedzie Ave"),
+                        "+17732476642"),
+                profile("El Valor Kiddy Kare", List.of(), null, null, address("4444 S. Kedzie"), "+17732476642"));
+
+        assertThat(result.has(Kind.RARE_WORDS_SHARED)).as(result.reasons().toString()).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
+    }
+
+    @Test
+    void rareWordAfterSharedWordNeverJoins() {
+        MatchResult result = SCORER.score(
+                profile("Sunrise Cafe", List.of(), null, null, address("1805 Lincoln Way W"), "+15742322323"),
+                profile("Sunrise Bellweather Cafe", List.of(), null, null, address("1805 Lincoln Way W"),
+                        "+15742322323"));
+
+        assertThat(result.has(Kind.NAME_AFTER_PREFIX)).as(result.reasons().toString()).isFalse();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void nameWithWordsAfterNeverJoins() {
+        MatchResult result = SCORER.score(
+                profile("Frank's Place", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
+                profile("Frank's Place Ragamuffin", List.of(), null, null, address("327 W Marion St"),
+                        "+15742322277"));
+
+        assertThat(result.has(Kind.EXTENDED_NAME)).as(result.reasons().toString()).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
     void addressAndPhoneWithoutNameNeverJoin() {
         MatchResult result = SCORER.score(profile("Northside Bakery", List.of(), null, null, address("327 W Marion St"),
                 "+15742322277"), profile("Quantum Legal Partners", List.of(), null, null, address("327 W Marion St"),
