@@ -16,7 +16,7 @@ import org.onedoor.shared.InvalidInputException.FieldProblem;
  * with a message instead of being lost.
  *
  * @param freshnessAmount how many {@code freshnessPer} units the figures stay trustworthy
- * @param freshnessPer    {@code days} or {@code hours}; blank means days
+ * @param freshnessPer    {@code days} or {@code hours}, where blank means days
  */
 record CapacityForm(String unit, String available, String maximum, String freshnessAmount, String freshnessPer) {
 
