@@ -1,9 +1,11 @@
 package org.onedoor.eligibility.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,7 +23,6 @@ import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -75,12 +76,12 @@ public class BusinessServices {
      * @throws org.onedoor.shared.NotFoundException for an unknown business
      * @throws InvalidInputException for an unknown need code
      */
-    // One snapshot, so the directory version, the directory data, the capacity and the business's facts agree.
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public ServiceOptionsPage servicesFor(long businessId, Filter filter, PageRequest pageRequest) {
         List<String> categories = categories(filter);
         EligibilityFacts facts = profiles.eligibilityFacts(businessId);
-        PanelDirectory.Snapshot directory = panelDirectory.current();
+        LiveState live = liveState();
+        PanelDirectory.Snapshot directory = live.directory();
 
         Map<String, Object> base = FactValues.of(facts, Year.now(clock));
         Map<Long, AreaEvaluation> areas = new HashMap<>();
@@ -98,18 +99,102 @@ public class BusinessServices {
                 inScope.add(service);
             }
         }
-        Map<Long, Capacity> capacities = capacities(inScope);
-        return rankAndPage(inScope, areas, capacities, directory.now(), pageRequest);
+        Ranking ranking = rank(inScope, areas, live.capacity());
+        List<Ranked> rows = ranking.page(pageRequest);
+        Map<Long, Capacity> capacities = capacities(rows);
+        List<ServiceOption> options = new ArrayList<>();
+        for (Ranked row : rows) {
+            options.add(row.option(availability(capacities.get(row.service().id())), live.now()));
+        }
+        return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), inScope.size(),
+                ranking.counts());
     }
 
     /**
-     * Ranks the services and builds one page. The rank is 0 for eligible and available, 1 for eligible with
-     * availability unknown, 2 for eligible but full, 3 for eligibility unknown and 4 for not eligible. The
-     * services come in name order, so ranking keeps that order within each rank.
+     * The services with fresh capacity figures, as sorted ids: with room now, or full. A service in neither has
+     * availability unknown, because it has no figures or they are older than their freshness limit.
      */
-    private static ServiceOptionsPage rankAndPage(List<PanelService> inScope, Map<Long, AreaEvaluation> areas,
-                                                  Map<Long, Capacity> capacities, Instant now,
-                                                  PageRequest pageRequest) {
+    private record FreshCapacity(long[] available, long[] full) {
+
+        boolean available(long serviceId) {
+            return Arrays.binarySearch(available, serviceId) >= 0;
+        }
+
+        boolean full(long serviceId) {
+            return Arrays.binarySearch(full, serviceId) >= 0;
+        }
+    }
+
+    /** The directory data, the fresh capacity and the database time of one request. */
+    private record LiveState(PanelDirectory.Snapshot directory, FreshCapacity capacity, Instant now) {
+    }
+
+    /**
+     * Reads the directory version, and which services have fresh capacity figures with or without room, in one
+     * statement. The ranking needs only that status, and referrals change it all the time, so it is read on every
+     * request. The directory copy comes from {@link PanelDirectory} at the version read here.
+     */
+    // NOTE: this reads every capacity row of the database, not only those of the areas in scope. That is one
+    // sequential scan of a table with at most one row per service.
+    private LiveState liveState() {
+        LiveRow live = jdbc.sql("SELECT " + PanelDirectory.VERSION_COLUMNS + """
+                        ,
+                               now() AS read_at,
+                               coalesce(array_agg(service_id) FILTER (WHERE available_units > 0), '{}') AS available,
+                               coalesce(array_agg(service_id) FILTER (WHERE available_units = 0), '{}') AS full
+                        FROM service_capacity
+                        WHERE updated_at + freshness_limit >= now()""")
+                .query((rs, row) -> new LiveRow(rs.getLong("directory_version"), rs.getBoolean("without_writes"),
+                        new FreshCapacity(ids(rs.getArray("available")), ids(rs.getArray("full"))),
+                        rs.getTimestamp("read_at").toInstant()))
+                .single();
+        return new LiveState(panelDirectory.current(live.directoryVersion(), live.withoutWrites()), live.capacity(),
+                live.now());
+    }
+
+    private record LiveRow(long directoryVersion, boolean withoutWrites, FreshCapacity capacity, Instant now) {
+    }
+
+    /** Converts an array of ids to sorted primitives for binary search. */
+    private static long[] ids(java.sql.Array array) throws SQLException {
+        Long[] boxed = (Long[]) array.getArray();
+        long[] ids = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            ids[i] = boxed[i];
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** The services in rank order, each rank in name order, with the counts by eligibility result. */
+    private record Ranking(List<List<Ranked>> ranks, ServiceOptionsPage.Counts counts) {
+
+        List<Ranked> page(PageRequest pageRequest) {
+            List<Ranked> rows = new ArrayList<>();
+            long skip = pageRequest.offset();
+            for (List<Ranked> rank : ranks) {
+                if (skip >= rank.size()) {
+                    skip -= rank.size();
+                    continue;
+                }
+                int from = (int) skip;
+                int to = Math.min(rank.size(), from + pageRequest.size() - rows.size());
+                rows.addAll(rank.subList(from, to));
+                skip = 0;
+                if (rows.size() == pageRequest.size()) {
+                    break;
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Ranks the services. The rank is 0 for eligible and available, 1 for eligible with availability unknown, 2 for
+     * eligible but full, 3 for eligibility unknown and 4 for not eligible. The services come in name order, so
+     * ranking keeps that order within each rank.
+     */
+    private static Ranking rank(List<PanelService> inScope, Map<Long, AreaEvaluation> areas, FreshCapacity fresh) {
         List<List<Ranked>> ranks = new ArrayList<>();
         for (int rank = 0; rank < 5; rank++) {
             ranks.add(new ArrayList<>());
@@ -120,18 +205,15 @@ public class BusinessServices {
         long notEligible = 0;
         for (PanelService service : inScope) {
             EligibilityResult result = areas.get(service.areaId()).resultOf(service.rules());
-            Availability availability = availability(capacities.get(service.id()));
             int rank;
             switch (result.status()) {
                 case ELIGIBLE -> {
                     eligible++;
-                    rank = switch (availability.status()) {
-                        case "AVAILABLE" -> 0;
-                        case "UNKNOWN" -> 1;
-                        default -> 2;
-                    };
-                    if (rank == 0) {
+                    if (fresh.available(service.id())) {
+                        rank = 0;
                         eligibleAndAvailable++;
+                    } else {
+                        rank = fresh.full(service.id()) ? 2 : 1;
                     }
                 }
                 case UNKNOWN -> {
@@ -143,25 +225,10 @@ public class BusinessServices {
                     rank = 4;
                 }
             }
-            ranks.get(rank).add(new Ranked(service, result, availability));
+            ranks.get(rank).add(new Ranked(service, result));
         }
-
-        List<ServiceOption> options = new ArrayList<>();
-        long skip = pageRequest.offset();
-        for (List<Ranked> ranked : ranks) {
-            for (Ranked row : ranked) {
-                if (options.size() == pageRequest.size()) {
-                    break;
-                }
-                if (skip > 0) {
-                    skip--;
-                    continue;
-                }
-                options.add(row.option(now));
-            }
-        }
-        return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), inScope.size(),
-                new ServiceOptionsPage.Counts(eligible, eligibleAndAvailable, unknown, notEligible));
+        return new Ranking(ranks, new ServiceOptionsPage.Counts(eligible, eligibleAndAvailable, unknown,
+                notEligible));
     }
 
     /** The evaluation of rules for the business in one area, keeping the result of each distinct rule set. */
@@ -179,9 +246,9 @@ public class BusinessServices {
         }
     }
 
-    private record Ranked(PanelService service, EligibilityResult result, Availability availability) {
+    private record Ranked(PanelService service, EligibilityResult result) {
 
-        ServiceOption option(Instant now) {
+        ServiceOption option(Availability availability, Instant now) {
             boolean overdue = service.reviewDueAt() != null && !service.reviewDueAt().isAfter(now);
             return new ServiceOption(service.id(), service.name(), service.categoryCode(), service.categoryName(),
                     service.partnerId(), service.partnerName(), service.officeId(), service.officeName(),
@@ -195,10 +262,10 @@ public class BusinessServices {
     private record Capacity(String unit, int maximum, int available, Instant updatedAt, boolean stale) {
     }
 
-    /** Reads the live capacity of the services in one narrow query, because referrals change it all the time. */
-    private Map<Long, Capacity> capacities(List<PanelService> services) {
+    /** Reads the capacity figures of the page's services. */
+    private Map<Long, Capacity> capacities(List<Ranked> rows) {
         Map<Long, Capacity> capacities = new HashMap<>();
-        if (services.isEmpty()) {
+        if (rows.isEmpty()) {
             return capacities;
         }
         jdbc.sql("""
@@ -206,7 +273,7 @@ public class BusinessServices {
                                updated_at + freshness_limit < now() AS stale
                         FROM service_capacity
                         WHERE service_id = ANY(:ids)""")
-                .param("ids", services.stream().mapToLong(PanelService::id).toArray())
+                .param("ids", rows.stream().mapToLong(row -> row.service().id()).toArray())
                 .query(rs -> {
                     capacities.put(rs.getLong("service_id"), new Capacity(rs.getString("unit"),
                             rs.getInt("maximum_units"), rs.getInt("available_units"),

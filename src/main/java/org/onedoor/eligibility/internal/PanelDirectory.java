@@ -13,19 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the directory data of the services panel in memory: the active services in name order with their partner,
  * office, category, review dates and rules, and the workforce areas. Triggers set a new {@code directory_version}
- * when a transaction that changes these tables commits (migration V29). Each request reads that version in its
- * own snapshot and reloads when it differs from the copy's, so a change is visible at once on every instance.
+ * when a transaction that changes these tables commits (migration V29). Each request reads that version and uses the
+ * copy only when it was loaded at that same version, so a change is visible at once on every instance.
  */
 @Component
 public class PanelDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(PanelDirectory.class);
+    private static final int MAX_LOAD_ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
     private final RuleStore store;
@@ -41,14 +40,8 @@ public class PanelDirectory {
      * Directory data as of one version.
      *
      * @param services the active services, ordered by name without regard to case, then by id
-     * @param now the database time of the reading transaction, for the review flags; differs per request
      */
-    public record Snapshot(long version, Map<Long, FactValues.ServiceArea> areas, List<PanelService> services,
-                           Instant now) {
-
-        Snapshot at(Instant readAt) {
-            return new Snapshot(version, areas, services, readAt);
-        }
+    public record Snapshot(long version, Map<Long, FactValues.ServiceArea> areas, List<PanelService> services) {
     }
 
     /**
@@ -69,46 +62,64 @@ public class PanelDirectory {
         static final RuleSet NONE = new RuleSet(Combination.ALL, List.of());
     }
 
-    private record VersionRead(long version, boolean withoutWrites, Instant now) {
-    }
+    /** SQL for the columns that {@link #current} needs, to add to a query that reads other data too. */
+    static final String VERSION_COLUMNS = """
+            (SELECT version FROM directory_version) AS directory_version,
+            txid_current_if_assigned() IS NULL AS without_writes""";
 
     /**
-     * Returns the directory data of the caller's transaction snapshot. Call it inside a transaction at
-     * {@code REPEATABLE READ}, so the version and any reload come from one snapshot.
+     * Returns the directory data at the version that the caller read with {@link #VERSION_COLUMNS}, or at a later
+     * version when the copy had to be reloaded.
+     *
+     * @param withoutWrites whether the caller's transaction has written nothing yet
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Snapshot current() {
-        VersionRead read = jdbc.sql("""
-                        SELECT version, txid_current_if_assigned() IS NULL AS without_writes, now() AS read_at
-                        FROM directory_version""")
-                .query((rs, row) -> new VersionRead(rs.getLong("version"), rs.getBoolean("without_writes"),
-                        rs.getTimestamp("read_at").toInstant()))
-                .single();
-        if (!read.withoutWrites()) {
+    Snapshot current(long version, boolean withoutWrites) {
+        if (!withoutWrites) {
             // The version is set at commit, so a transaction that has written may see its own directory changes
             // under the old version. It reads its own copy and does not share it.
-            return load(read.version(), read.now());
+            return loadConsistent();
         }
         Snapshot cached = shared;
-        if (cached != null && cached.version() == read.version()) {
-            return cached.at(read.now());
+        if (cached != null && cached.version() == version) {
+            return cached;
         }
-        // One request reloads while the others with the same version wait, instead of all of them loading at once.
+        // One request reloads while the others wait, instead of all of them loading at once.
         synchronized (reloadLock) {
             cached = shared;
-            if (cached != null && cached.version() == read.version()) {
-                return cached.at(read.now());
+            if (cached != null && cached.version() == version) {
+                return cached;
             }
-            Snapshot loaded = load(read.version(), read.now());
-            // Versions grow in commit order, so an older snapshot never replaces a newer one.
-            if (cached == null || loaded.version() > cached.version()) {
-                shared = loaded;
-            }
+            Snapshot loaded = loadConsistent();
+            shared = loaded;
             return loaded;
         }
     }
 
-    private Snapshot load(long version, Instant now) {
+    /**
+     * Loads the copy with several statements and checks that the version was the same before and after them. Every
+     * commit that changes the directory sets a new version, so an unchanged version means that all statements saw
+     * the same directory data, even at {@code READ COMMITTED}.
+     */
+    private Snapshot loadConsistent() {
+        for (int attempt = 1; attempt <= MAX_LOAD_ATTEMPTS; attempt++) {
+            long before = version();
+            Snapshot loaded = load(before);
+            long after = version();
+            if (after == before) {
+                return loaded;
+            }
+            log.info("Directory version changed from {} to {} while loading the services panel's copy; loading again",
+                    before, after);
+        }
+        throw new IllegalStateException("The directory changed during each of " + MAX_LOAD_ATTEMPTS + " attempts to "
+                + "load the services panel's copy. Try again when the directory edits or import have finished.");
+    }
+
+    private long version() {
+        return jdbc.sql("SELECT version FROM directory_version").query(Long.class).single();
+    }
+
+    private Snapshot load(long version) {
         long start = System.nanoTime();
         Map<Long, RuleSet> rules = ruleSets();
         List<PanelService> services = new ArrayList<>();
@@ -134,7 +145,7 @@ public class PanelDirectory {
                             rules.getOrDefault(id, RuleSet.NONE), instant(rs.getTimestamp("last_verified_at")),
                             rs.getString("last_verified_by"), instant(rs.getTimestamp("review_due_at"))));
                 });
-        Snapshot snapshot = new Snapshot(version, Map.copyOf(store.areas()), List.copyOf(services), now);
+        Snapshot snapshot = new Snapshot(version, Map.copyOf(store.areas()), List.copyOf(services));
         log.info("Loaded directory version {} for the services panel: {} active services in {} ms", version,
                 services.size(), (System.nanoTime() - start) / 1_000_000);
         return snapshot;
