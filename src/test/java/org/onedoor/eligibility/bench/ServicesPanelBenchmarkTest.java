@@ -44,10 +44,11 @@ import com.sun.net.httpserver.HttpServer;
  * {@code target/bench/services-panel-benchmark.txt}. The application and the clients share one JVM and the machine.
  *
  * <p>The phases: the client floor (the same 50 clients against a constant response from a bare JDK HTTP server in
- * this JVM), a warm-up of 2 requests per client for each endpoint, one client alone, the closed loop (each client sends its next request as soon as the last one
- * returns), and the paced phase (each client sends one request about every 250 ms, as staff with the panel open
- * would). In the paced phase a request's latency counts from the time it was due, so a client that falls behind
- * does not hide the wait.
+ * this JVM), a warm-up of 10 requests per client for each endpoint, one client alone, the closed loop (each client
+ * sends its next request as soon as the last one returns), and the paced phase (each client sends one request about
+ * every 250 ms, as staff with the panel open would). In the paced phase a request's latency counts from the time it
+ * was due, so a client that falls behind does not hide the wait. Each phase also reports the CPU time per request of this JVM (application and clients) and
+ * of the PostgreSQL server, which depends much less on other load on the machine than latency does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIfSystemProperty(named = "onedoor.benchmark", matches = "true",
@@ -62,7 +63,9 @@ class ServicesPanelBenchmarkTest {
     private static final int REQUESTS_PER_CLIENT = Integer.getInteger("onedoor.benchmark.requests", 20);
     private static final int PACED_REQUESTS_PER_CLIENT = Integer.getInteger("onedoor.benchmark.paced-requests", 40);
     private static final Duration PACED_INTERVAL = Duration.ofMillis(250);
-    private static final int WARM_UP_PER_CLIENT = 2;
+    // The JIT compiler used as much CPU as the request threads in a profile with 2 warm-up requests per client, so
+    // the warm-up is longer.
+    private static final int WARM_UP_PER_CLIENT = Integer.getInteger("onedoor.benchmark.warm-up", 10);
     private static final int SEQUENTIAL_REQUESTS = 20;
     // Requests under load queue behind each other, so one may take far longer than a page would wait.
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
@@ -84,8 +87,8 @@ class ServicesPanelBenchmarkTest {
     private record Client(String baseUrl, String cookie) {
     }
 
-    /** Latencies of one phase in nanoseconds, and its wall time. */
-    private record Phase(List<Long> nanos, Duration wallTime) {
+    /** Latencies of one phase in nanoseconds, its wall time and the CPU time that the JVM and PostgreSQL used. */
+    private record Phase(List<Long> nanos, Duration wallTime, CpuMeter.Reading cpu) {
 
         double p(double fraction) {
             return percentile(nanos, fraction);
@@ -94,7 +97,15 @@ class ServicesPanelBenchmarkTest {
         double ratePerSecond() {
             return nanos.size() / (wallTime.toNanos() / 1e9);
         }
+
+        /** Returns the CPU per request as "JVM x ms, PostgreSQL y ms". */
+        String cpuPerRequest() {
+            return String.format("CPU per request JVM %.2f ms, PostgreSQL %.2f ms", cpu.jvmNanos() / 1e6 / nanos.size(),
+                    cpu.databaseNanos() / 1e6 / nanos.size());
+        }
     }
+
+    private CpuMeter cpuMeter;
 
     @Test
     void servicesForBusinessAtFiftyClients() throws Exception {
@@ -102,6 +113,7 @@ class ServicesPanelBenchmarkTest {
         long[] businessRange = BenchmarkData.seed(jdbc, PARTNERS, SERVICES, BUSINESSES);
         Duration seeding = Duration.between(seedStart, Instant.now());
         long servicesPerPanel = jdbc.sql("SELECT count(*) FROM service WHERE active").query(Long.class).single();
+        cpuMeter = CpuMeter.of(jdbc);
 
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -124,19 +136,21 @@ class ServicesPanelBenchmarkTest {
         double offered = CLIENTS * 1000.0 / PACED_INTERVAL.toMillis();
         String line = String.format("seeded %d partners, %d services, %d businesses in %.0f s; %d active services per "
                         + "panel; client floor (%d clients x %d requests to a bare JDK HTTP server): p50 %.1f ms, "
-                        + "p99 %.1f ms; one client alone: panel p50 %.1f ms, max %.1f ms, trivial p50 %.1f ms; "
-                        + "closed loop, %d clients x %d requests: panel p50 %.1f ms, p99 %.1f ms, %.0f/s; trivial "
-                        + "p50 %.1f ms, p99 %.1f ms, %.0f/s; p99 ratio %.1f; paced, %d clients x %d requests, one "
-                        + "every %d ms on average (offered %.0f/s): panel achieved %.0f/s, p50 %.1f ms, p99 %.1f ms; "
-                        + "trivial achieved %.0f/s, p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f",
+                        + "p99 %.1f ms, %s; one client alone: panel p50 %.1f ms, max %.1f ms, %s; trivial p50 %.1f "
+                        + "ms, %s; closed loop, %d clients x %d requests: panel p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; "
+                        + "trivial p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; p99 ratio %.1f; paced, %d clients x %d "
+                        + "requests, one every %d ms on average (offered %.0f/s): panel achieved %.0f/s, p50 %.1f ms, "
+                        + "p99 %.1f ms; trivial achieved %.0f/s, p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f",
                 PARTNERS, SERVICES, BUSINESSES, seeding.toMillis() / 1000.0, servicesPerPanel, CLIENTS,
-                REQUESTS_PER_CLIENT, floor.p(0.5), floor.p(0.99), oneClient.p(0.5), oneClient.p(1.0),
-                oneClientTrivial.p(0.5), CLIENTS, REQUESTS_PER_CLIENT, closedPanel.p(0.5), closedPanel.p(0.99),
-                closedPanel.ratePerSecond(), closedTrivial.p(0.5), closedTrivial.p(0.99),
-                closedTrivial.ratePerSecond(), closedPanel.p(0.99) / closedTrivial.p(0.99), CLIENTS,
-                PACED_REQUESTS_PER_CLIENT, PACED_INTERVAL.toMillis(), offered, pacedPanel.ratePerSecond(),
-                pacedPanel.p(0.5), pacedPanel.p(0.99), pacedTrivial.ratePerSecond(), pacedTrivial.p(0.5),
-                pacedTrivial.p(0.99), pacedPanel.p(0.99) / pacedTrivial.p(0.99));
+                REQUESTS_PER_CLIENT, floor.p(0.5), floor.p(0.99), floor.cpuPerRequest(), oneClient.p(0.5),
+                oneClient.p(1.0), oneClient.cpuPerRequest(), oneClientTrivial.p(0.5),
+                oneClientTrivial.cpuPerRequest(), CLIENTS, REQUESTS_PER_CLIENT, closedPanel.p(0.5),
+                closedPanel.p(0.99), closedPanel.ratePerSecond(), closedPanel.cpuPerRequest(), closedTrivial.p(0.5),
+                closedTrivial.p(0.99), closedTrivial.ratePerSecond(), closedTrivial.cpuPerRequest(),
+                closedPanel.p(0.99) / closedTrivial.p(0.99), CLIENTS, PACED_REQUESTS_PER_CLIENT,
+                PACED_INTERVAL.toMillis(), offered, pacedPanel.ratePerSecond(), pacedPanel.p(0.5), pacedPanel.p(0.99),
+                pacedTrivial.ratePerSecond(), pacedTrivial.p(0.5), pacedTrivial.p(0.99),
+                pacedPanel.p(0.99) / pacedTrivial.p(0.99));
         System.out.println(line);
         Files.createDirectories(RESULTS.getParent());
         Files.writeString(RESULTS, Instant.now() + " " + line + System.lineSeparator(), StandardCharsets.UTF_8,
@@ -211,10 +225,11 @@ class ServicesPanelBenchmarkTest {
         List<Long> run(Client client) throws Exception;
     }
 
-    /** Runs one thread per client and collects every latency with the phase's wall time. */
-    private static Phase inParallel(List<Client> clients, ClientRun run) throws Exception {
+    /** Runs one thread per client and collects every latency with the phase's wall time and CPU time. */
+    private Phase inParallel(List<Client> clients, ClientRun run) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(clients.size());
         try {
+            CpuMeter.Reading cpuStart = cpuMeter.read();
             long start = System.nanoTime();
             List<Future<List<Long>>> futures = new ArrayList<>();
             for (Client client : clients) {
@@ -224,7 +239,8 @@ class ServicesPanelBenchmarkTest {
             for (Future<List<Long>> future : futures) {
                 all.addAll(future.get(30, TimeUnit.MINUTES));
             }
-            return new Phase(all, Duration.ofNanos(System.nanoTime() - start));
+            Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+            return new Phase(all, wallTime, cpuMeter.read().since(cpuStart));
         } finally {
             threads.shutdownNow();
         }
