@@ -84,16 +84,18 @@ public class BusinessServices {
         PanelDirectory.Snapshot directory = live.directory();
 
         Map<String, Object> base = FactValues.of(facts, Year.now(clock));
-        Map<Long, AreaEvaluation> areas = new HashMap<>();
-        for (FactValues.ServiceArea area : directory.areas().values()) {
+        // Indexed like the snapshot's areas, with null for an area out of scope.
+        AreaEvaluation[] areas = new AreaEvaluation[directory.areas().size()];
+        for (int i = 0; i < areas.length; i++) {
+            FactValues.ServiceArea area = directory.areas().get(i);
             if (facts.countyFips().isEmpty() || facts.countyFips().stream().anyMatch(area::contains)) {
-                areas.put(area.areaId(), new AreaEvaluation(evaluator.forFacts(FactValues.withArea(base, area))));
+                areas[i] = new AreaEvaluation(evaluator.forFacts(FactValues.withArea(base, area)));
             }
         }
         Set<String> categorySet = categories == null ? null : Set.copyOf(categories);
         List<PanelService> inScope = new ArrayList<>();
         for (PanelService service : directory.services()) {
-            if (areas.containsKey(service.areaId())
+            if (areas[service.areaIndex()] != null
                     && (filter.partner() == null || filter.partner() == service.partnerId())
                     && (categorySet == null || categorySet.contains(service.categoryCode()))) {
                 inScope.add(service);
@@ -194,7 +196,7 @@ public class BusinessServices {
      * eligible but full, 3 for eligibility unknown and 4 for not eligible. The services come in name order, so
      * ranking keeps that order within each rank.
      */
-    private static Ranking rank(List<PanelService> inScope, Map<Long, AreaEvaluation> areas, FreshCapacity fresh) {
+    private static Ranking rank(List<PanelService> inScope, AreaEvaluation[] areas, FreshCapacity fresh) {
         List<List<Ranked>> ranks = new ArrayList<>();
         for (int rank = 0; rank < 5; rank++) {
             ranks.add(new ArrayList<>());
@@ -204,7 +206,7 @@ public class BusinessServices {
         long unknown = 0;
         long notEligible = 0;
         for (PanelService service : inScope) {
-            EligibilityResult result = areas.get(service.areaId()).resultOf(service.rules());
+            EligibilityResult result = areas[service.areaIndex()].resultOf(service.rules());
             int rank;
             switch (result.status()) {
                 case ELIGIBLE -> {

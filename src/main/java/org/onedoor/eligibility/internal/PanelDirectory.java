@@ -3,6 +3,7 @@ package org.onedoor.eligibility.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,21 @@ public class PanelDirectory {
     /**
      * Directory data as of one version.
      *
+     * @param areas every workforce area, which a service names by its position in this list
      * @param services the active services, ordered by name without regard to case, then by id
      */
-    public record Snapshot(long version, Map<Long, FactValues.ServiceArea> areas, List<PanelService> services) {
+    public record Snapshot(long version, List<FactValues.ServiceArea> areas, List<PanelService> services) {
     }
 
     /**
      * An active service as the panel lists it.
      *
+     * @param areaIndex the position of the service's area in {@link Snapshot#areas()}, so a request finds it
+     *                  without a map lookup per service
      * @param rules shared between the services with equal rules, so a request evaluates each distinct set once
      * @param reviewDueAt from the {@code service_review} view, which defines the review rule
      */
-    public record PanelService(long id, long areaId, String name, String categoryCode, String categoryName,
+    public record PanelService(long id, int areaIndex, String name, String categoryCode, String categoryName,
                                long partnerId, String partnerName, long officeId, String officeName,
                                String officeCity, String timeZone, RuleSet rules, Instant lastVerifiedAt,
                                String lastVerifiedBy, Instant reviewDueAt) {
@@ -122,6 +126,12 @@ public class PanelDirectory {
     private Snapshot load(long version) {
         long start = System.nanoTime();
         Map<Long, RuleSet> rules = ruleSets();
+        List<FactValues.ServiceArea> areas = new ArrayList<>(store.areas().values());
+        areas.sort(Comparator.comparingLong(FactValues.ServiceArea::areaId));
+        Map<Long, Integer> areaIndexes = new HashMap<>();
+        for (int i = 0; i < areas.size(); i++) {
+            areaIndexes.put(areas.get(i).areaId(), i);
+        }
         List<PanelService> services = new ArrayList<>();
         jdbc.sql("""
                         SELECT s.id, s.name, p.area_id, c.code AS category_code, c.name AS category_name,
@@ -138,14 +148,14 @@ public class PanelDirectory {
                         ORDER BY lower(s.name) COLLATE "C", s.id""")
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    services.add(new PanelService(id, rs.getLong("area_id"), rs.getString("name"),
+                    services.add(new PanelService(id, areaIndexes.get(rs.getLong("area_id")), rs.getString("name"),
                             rs.getString("category_code"), rs.getString("category_name"), rs.getLong("partner_id"),
                             rs.getString("partner_name"), rs.getLong("office_id"), rs.getString("office_name"),
                             rs.getString("office_city"), rs.getString("time_zone"),
                             rules.getOrDefault(id, RuleSet.NONE), instant(rs.getTimestamp("last_verified_at")),
                             rs.getString("last_verified_by"), instant(rs.getTimestamp("review_due_at"))));
                 });
-        Snapshot snapshot = new Snapshot(version, Map.copyOf(store.areas()), List.copyOf(services));
+        Snapshot snapshot = new Snapshot(version, List.copyOf(areas), List.copyOf(services));
         log.info("Loaded directory version {} for the services panel: {} active services in {} ms", version,
                 services.size(), (System.nanoTime() - start) / 1_000_000);
         return snapshot;
