@@ -110,6 +110,16 @@ public final class WebSession {
         }
     }
 
+    /**
+     * Returns the session cookie as a {@code Cookie} header value, such as {@code JSESSIONID=...}, so that another
+     * HTTP client can send requests in this session.
+     */
+    public String cookieHeader() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     public URI uri(String path) {
         return URI.create(baseUrl + path);
     }

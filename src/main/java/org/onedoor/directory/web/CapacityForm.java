@@ -16,7 +16,7 @@ import org.onedoor.shared.InvalidInputException.FieldProblem;
  * with a message instead of being lost.
  *
  * @param freshnessAmount how many {@code freshnessPer} units the figures stay trustworthy
- * @param freshnessPer    {@code days} or {@code hours}
+ * @param freshnessPer    {@code days} or {@code hours}, where blank means days
  */
 record CapacityForm(String unit, String available, String maximum, String freshnessAmount, String freshnessPer) {
 
@@ -44,14 +44,28 @@ record CapacityForm(String unit, String available, String maximum, String freshn
         Long availableUnits = wholeNumber("available", "Available", available, problems);
         Long maximumUnits = wholeNumber("maximum", "Maximum", maximum, problems);
         Long amount = wholeNumber("freshnessAmount", "Freshness limit", freshnessAmount, problems);
+        boolean hours = freshnessInHours(problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         Duration freshness = null;
         if (amount != null) {
-            freshness = "hours".equals(freshnessPer) ? Duration.ofHours(amount) : Duration.ofDays(amount);
+            freshness = hours ? Duration.ofHours(amount) : Duration.ofDays(amount);
         }
         return new CapacityFigures(unit, availableUnits, maximumUnits, freshness);
+    }
+
+    /** Returns whether the freshness limit is in hours, naming an unknown time unit as a problem. */
+    private boolean freshnessInHours(List<FieldProblem> problems) {
+        if (freshnessPer == null || freshnessPer.isBlank() || freshnessPer.equals("days")) {
+            return false;
+        }
+        if (freshnessPer.equals("hours")) {
+            return true;
+        }
+        problems.add(new FieldProblem("freshnessPer", "Time unit '" + freshnessPer + "' is unknown. Choose days or "
+                + "hours."));
+        return false;
     }
 
     private static Long wholeNumber(String field, String label, String value, List<FieldProblem> problems) {

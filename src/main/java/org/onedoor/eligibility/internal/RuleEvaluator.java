@@ -80,15 +80,20 @@ public class RuleEvaluator {
         }
 
         public EligibilityResult evaluate(ServiceRules rules) {
-            if (rules.rules().isEmpty()) {
+            return evaluate(rules.combination(), rules.rules());
+        }
+
+        /** Evaluates rules that combine as given. Without rules, the result is open to every business. */
+        public EligibilityResult evaluate(Combination combination, List<Rule> rules) {
+            if (rules.isEmpty()) {
                 return new EligibilityResult(Status.ELIGIBLE, List.of(OPEN_TO_ALL), List.of(), List.of());
             }
             List<Outcome> ruleOutcomes = new ArrayList<>();
-            for (Rule rule : rules.rules()) {
+            for (Rule rule : rules) {
                 ExpressionValue value = valueOf(rule.expression());
                 ruleOutcomes.add(new Outcome(rule, value.value(), value.missing()));
             }
-            return combine(rules.combination(), ruleOutcomes);
+            return combine(combination, ruleOutcomes);
         }
 
         /**

@@ -6,7 +6,7 @@ import org.onedoor.directory.ServiceVerification;
 import org.onedoor.eligibility.EligibilityResult;
 
 /**
- * One service as the services panel of a business shows it. {@link BusinessServices} ranks the options in SQL.
+ * One service as the services panel of a business shows it. {@link BusinessServices} ranks the options.
  *
  * @param officeTimeZone the IANA time zone of the delivering office
  * @param verification when the partner last verified the entry, and whether its review is overdue

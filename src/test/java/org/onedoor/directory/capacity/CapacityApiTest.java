@@ -324,6 +324,20 @@ class CapacityApiTest {
     }
 
     @Test
+    void pageFormRejectsUnknownTimeUnit() {
+        WebSession session = WebSession.signIn(port, staffEmail, TestAccounts.PASSWORD);
+        String servicePage = "/directory/services/" + partner.serviceId();
+
+        HttpResponse<String> response = session.postForm(servicePage, servicePage + "/capacity", Map.of(
+                "unit", "SLOTS", "available", "3", "maximum", "10", "freshnessAmount", "2", "freshnessPer", "weeks"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("id=\"freshnessPer-error\"",
+                "Time unit &#39;weeks&#39; is unknown. Choose days or hours.");
+        assertThat(session.get(servicePage).body()).as("nothing saved").contains("No capacity figures yet");
+    }
+
+    @Test
     void pageFormSavesFigures() {
         WebSession session = WebSession.signIn(port, staffEmail, TestAccounts.PASSWORD);
         String servicePage = "/directory/services/" + partner.serviceId();

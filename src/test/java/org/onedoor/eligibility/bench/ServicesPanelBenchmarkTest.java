@@ -2,6 +2,10 @@ package org.onedoor.eligibility.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.sun.net.httpserver.HttpServer;
+
 /**
  * Services panel benchmark, run only with {@code -Donedoor.benchmark=true}: seeds 300 partners with 5,000 services
  * (two thirds with capacity, half with rules from 10 distinct expressions) and 500,000 businesses, then measures
@@ -36,6 +42,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code GET /api/v1/eligibility/facts} the same way in the same run. Clients use a signed-in session, as pages
  * do, so no request pays for a password hash. Figures are appended to
  * {@code target/bench/services-panel-benchmark.txt}. The application and the clients share one JVM and the machine.
+ *
+ * <p>The phases: the client floor (the same 50 clients against a constant response from a bare JDK HTTP server in
+ * this JVM), a warm-up of 10 requests per client for each endpoint, one client alone, the closed loop (each client
+ * sends its next request as soon as the last one returns), and the paced phase (each client sends one request about
+ * every 250 ms, as staff with the panel open would). In the paced phase a request's latency counts from the time it
+ * was due, so a client that falls behind does not hide the wait. Each phase also reports the CPU time per request of this JVM (application and clients) and
+ * of the PostgreSQL server, which depends much less on other load on the machine than latency does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIfSystemProperty(named = "onedoor.benchmark", matches = "true",
@@ -45,13 +58,24 @@ class ServicesPanelBenchmarkTest {
     private static final Path RESULTS = Path.of("target/bench/services-panel-benchmark.txt");
     private static final int PARTNERS = 300;
     private static final int SERVICES = 5_000;
-    private static final int BUSINESSES = 500_000;
+    private static final int BUSINESSES = Integer.getInteger("onedoor.benchmark.businesses", 500_000);
     private static final int CLIENTS = 50;
     private static final int REQUESTS_PER_CLIENT = Integer.getInteger("onedoor.benchmark.requests", 20);
-    private static final int WARM_UP_PER_CLIENT = 2;
+    private static final int PACED_REQUESTS_PER_CLIENT = Integer.getInteger("onedoor.benchmark.paced-requests", 40);
+    private static final Duration PACED_INTERVAL = Duration.ofMillis(250);
+    // The JIT compiler used as much CPU as the request threads in a profile with 2 warm-up requests per client, so
+    // the warm-up is longer.
+    private static final int WARM_UP_PER_CLIENT = Integer.getInteger("onedoor.benchmark.warm-up", 10);
     private static final int SEQUENTIAL_REQUESTS = 20;
     // Requests under load queue behind each other, so one may take far longer than a page would wait.
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    private static final byte[] FLOOR_BODY = "[]".getBytes(StandardCharsets.UTF_8);
+
+    /** One HTTP/1.1 client with keep-alive connections for all benchmark clients; each request names its session. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @LocalServerPort
     int port;
@@ -59,70 +83,181 @@ class ServicesPanelBenchmarkTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** A signed-in client: its base address and session cookie. */
+    private record Client(String baseUrl, String cookie) {
+    }
+
+    /** Latencies of one phase in nanoseconds, its wall time and the CPU time that the JVM and PostgreSQL used. */
+    private record Phase(List<Long> nanos, Duration wallTime, CpuMeter.Reading cpu) {
+
+        double p(double fraction) {
+            return percentile(nanos, fraction);
+        }
+
+        double ratePerSecond() {
+            return nanos.size() / (wallTime.toNanos() / 1e9);
+        }
+
+        /** Returns the CPU per request as "JVM x ms, PostgreSQL y ms". */
+        String cpuPerRequest() {
+            return String.format("CPU per request JVM %.2f ms, PostgreSQL %.2f ms", cpu.jvmNanos() / 1e6 / nanos.size(),
+                    cpu.databaseNanos() / 1e6 / nanos.size());
+        }
+    }
+
+    private CpuMeter cpuMeter;
+
     @Test
     void servicesForBusinessAtFiftyClients() throws Exception {
         Instant seedStart = Instant.now();
         long[] businessRange = BenchmarkData.seed(jdbc, PARTNERS, SERVICES, BUSINESSES);
         Duration seeding = Duration.between(seedStart, Instant.now());
         long servicesPerPanel = jdbc.sql("SELECT count(*) FROM service WHERE active").query(Long.class).single();
+        cpuMeter = CpuMeter.of(jdbc);
 
-        List<WebSession> sessions = new ArrayList<>();
+        List<Client> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            sessions.add(WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD));
+            WebSession session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+            clients.add(new Client("http://127.0.0.1:" + port, session.cookieHeader()));
         }
         LongFunction<String> panel = id -> "/api/v1/businesses/" + id + "/services";
         LongFunction<String> trivial = id -> "/api/v1/eligibility/facts";
 
-        List<Long> oneClientNanos = run(sessions.subList(0, 1), panel, businessRange, SEQUENTIAL_REQUESTS);
-        run(sessions, panel, businessRange, WARM_UP_PER_CLIENT);
-        run(sessions, trivial, businessRange, WARM_UP_PER_CLIENT);
-        List<Long> panelNanos = run(sessions, panel, businessRange, REQUESTS_PER_CLIENT);
-        List<Long> trivialNanos = run(sessions, trivial, businessRange, REQUESTS_PER_CLIENT);
+        Phase floor = clientFloor(businessRange);
+        closedLoop(clients, panel, businessRange, WARM_UP_PER_CLIENT);
+        closedLoop(clients, trivial, businessRange, WARM_UP_PER_CLIENT);
+        Phase oneClient = closedLoop(clients.subList(0, 1), panel, businessRange, SEQUENTIAL_REQUESTS);
+        Phase oneClientTrivial = closedLoop(clients.subList(0, 1), trivial, businessRange, SEQUENTIAL_REQUESTS);
+        Phase closedPanel = closedLoop(clients, panel, businessRange, REQUESTS_PER_CLIENT);
+        Phase closedTrivial = closedLoop(clients, trivial, businessRange, REQUESTS_PER_CLIENT);
+        Phase pacedPanel = paced(clients, panel, businessRange);
+        Phase pacedTrivial = paced(clients, trivial, businessRange);
 
-        double panelP99 = percentile(panelNanos, 0.99);
-        double trivialP99 = percentile(trivialNanos, 0.99);
+        double offered = CLIENTS * 1000.0 / PACED_INTERVAL.toMillis();
         String line = String.format("seeded %d partners, %d services, %d businesses in %.0f s; %d active services per "
-                        + "panel; one client alone: p50 %.1f ms, max %.1f ms; %d clients x %d requests each: services "
-                        + "panel p50 %.1f ms, p99 %.1f ms; trivial "
-                        + "endpoint p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f",
-                PARTNERS, SERVICES, BUSINESSES, seeding.toMillis() / 1000.0, servicesPerPanel,
-                percentile(oneClientNanos, 0.5), percentile(oneClientNanos, 1.0), CLIENTS,
-                REQUESTS_PER_CLIENT, percentile(panelNanos, 0.5), panelP99, percentile(trivialNanos, 0.5),
-                trivialP99, panelP99 / trivialP99);
+                        + "panel; client floor (%d clients x %d requests to a bare JDK HTTP server): p50 %.1f ms, "
+                        + "p99 %.1f ms, %s; one client alone: panel p50 %.1f ms, max %.1f ms, %s; trivial p50 %.1f "
+                        + "ms, %s; closed loop, %d clients x %d requests: panel p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; "
+                        + "trivial p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; p99 ratio %.1f; paced, %d clients x %d "
+                        + "requests, one every %d ms on average (offered %.0f/s): panel achieved %.0f/s, p50 %.1f ms, "
+                        + "p99 %.1f ms; trivial achieved %.0f/s, p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f",
+                PARTNERS, SERVICES, BUSINESSES, seeding.toMillis() / 1000.0, servicesPerPanel, CLIENTS,
+                REQUESTS_PER_CLIENT, floor.p(0.5), floor.p(0.99), floor.cpuPerRequest(), oneClient.p(0.5),
+                oneClient.p(1.0), oneClient.cpuPerRequest(), oneClientTrivial.p(0.5),
+                oneClientTrivial.cpuPerRequest(), CLIENTS, REQUESTS_PER_CLIENT, closedPanel.p(0.5),
+                closedPanel.p(0.99), closedPanel.ratePerSecond(), closedPanel.cpuPerRequest(), closedTrivial.p(0.5),
+                closedTrivial.p(0.99), closedTrivial.ratePerSecond(), closedTrivial.cpuPerRequest(),
+                closedPanel.p(0.99) / closedTrivial.p(0.99), CLIENTS, PACED_REQUESTS_PER_CLIENT,
+                PACED_INTERVAL.toMillis(), offered, pacedPanel.ratePerSecond(), pacedPanel.p(0.5), pacedPanel.p(0.99),
+                pacedTrivial.ratePerSecond(), pacedTrivial.p(0.5), pacedTrivial.p(0.99),
+                pacedPanel.p(0.99) / pacedTrivial.p(0.99));
         System.out.println(line);
         Files.createDirectories(RESULTS.getParent());
         Files.writeString(RESULTS, Instant.now() + " " + line + System.lineSeparator(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** Sends the requests from every client at once and returns each request's latency in nanoseconds. */
-    private static List<Long> run(List<WebSession> sessions, LongFunction<String> path, long[] businessRange,
-                                  int perClient) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(sessions.size());
+    /**
+     * Measures the clients alone: the same closed loop against a bare JDK HTTP server in this JVM that returns a
+     * constant body, so the figures are what the client side and the shared machine cost without OneDoor.
+     */
+    private Phase clientFloor(long[] businessRange) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService serverThreads = Executors.newFixedThreadPool(CLIENTS);
+        server.setExecutor(serverThreads);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, FLOOR_BODY.length);
+            exchange.getResponseBody().write(FLOOR_BODY);
+            exchange.close();
+        });
+        server.start();
         try {
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(new Client("http://127.0.0.1:" + server.getAddress().getPort(), "floor=" + i));
+            }
+            closedLoop(clients, id -> "/floor", businessRange, WARM_UP_PER_CLIENT);
+            return closedLoop(clients, id -> "/floor", businessRange, REQUESTS_PER_CLIENT);
+        } finally {
+            server.stop(0);
+            serverThreads.shutdownNow();
+        }
+    }
+
+    /** Sends the requests from every client at once, each right after its last one returns. */
+    private Phase closedLoop(List<Client> clients, LongFunction<String> path, long[] businessRange, int perClient)
+            throws Exception {
+        return inParallel(clients, client -> {
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < perClient; i++) {
+                long start = System.nanoTime();
+                send(client, path.apply(randomBusiness(businessRange)));
+                nanos.add(System.nanoTime() - start);
+            }
+            return nanos;
+        });
+    }
+
+    /**
+     * Sends one request per client about every {@link #PACED_INTERVAL}, with gaps drawn evenly between half and one
+     * and a half intervals, and counts each latency from the time the request was due.
+     */
+    private Phase paced(List<Client> clients, LongFunction<String> path, long[] businessRange) throws Exception {
+        long intervalNanos = PACED_INTERVAL.toNanos();
+        return inParallel(clients, client -> {
+            List<Long> nanos = new ArrayList<>();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long due = System.nanoTime() + random.nextLong(intervalNanos);
+            for (int i = 0; i < PACED_REQUESTS_PER_CLIENT; i++) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                send(client, path.apply(randomBusiness(businessRange)));
+                nanos.add(System.nanoTime() - due);
+                due += random.nextLong(intervalNanos / 2, intervalNanos * 3 / 2);
+            }
+            return nanos;
+        });
+    }
+
+    private interface ClientRun {
+        List<Long> run(Client client) throws Exception;
+    }
+
+    /** Runs one thread per client and collects every latency with the phase's wall time and CPU time. */
+    private Phase inParallel(List<Client> clients, ClientRun run) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+        try {
+            CpuMeter.Reading cpuStart = cpuMeter.read();
+            long start = System.nanoTime();
             List<Future<List<Long>>> futures = new ArrayList<>();
-            for (WebSession session : sessions) {
-                futures.add(clients.submit(() -> {
-                    List<Long> nanos = new ArrayList<>();
-                    for (int i = 0; i < perClient; i++) {
-                        long businessId = ThreadLocalRandom.current().nextLong(businessRange[0], businessRange[1] + 1);
-                        long start = System.nanoTime();
-                        HttpResponse<String> response = session.send(HttpRequest.newBuilder(
-                                session.uri(path.apply(businessId))).timeout(REQUEST_TIMEOUT).GET().build());
-                        nanos.add(System.nanoTime() - start);
-                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                    }
-                    return nanos;
-                }));
+            for (Client client : clients) {
+                futures.add(threads.submit(() -> run.run(client)));
             }
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> future : futures) {
                 all.addAll(future.get(30, TimeUnit.MINUTES));
             }
-            return all;
+            Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+            return new Phase(all, wallTime, cpuMeter.read().since(cpuStart));
         } finally {
-            clients.shutdownNow();
+            threads.shutdownNow();
         }
+    }
+
+    private void send(Client client, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + path))
+                .header("Cookie", client.cookie())
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static long randomBusiness(long[] businessRange) {
+        return ThreadLocalRandom.current().nextLong(businessRange[0], businessRange[1] + 1);
     }
 
     /** Returns the nearest-rank percentile in milliseconds. */
