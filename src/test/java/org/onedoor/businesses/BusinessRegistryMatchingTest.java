@@ -65,6 +65,19 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
+    void joinsStreetWrittenWithoutSuffixIntoOneEstablishment() {
+        String word = uniqueWord();
+
+        Registration full = registry.register(business("Wabash " + word + " Learning Center", "3801 S Wabash Ave",
+                "574-232-2277", "+15742322277"), source(2));
+        Registration shortForm = registry.register(business("WABASH " + word + " LEARNING CENTER", "3801 S. Wabash",
+                null, null), source(3));
+
+        assertThat(shortForm.businessId()).isEqualTo(full.businessId());
+        assertThat(profile(full).establishments()).hasSize(1);
+    }
+
+    @Test
     void matchesMrChensWithAndWithoutPeriod() {
         String word = uniqueWord();
 

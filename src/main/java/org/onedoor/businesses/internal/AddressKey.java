@@ -122,13 +122,62 @@ record AddressKey(String street, String unit, String zip5, String city) {
      * Tells whether two addresses are the same place: equal streets and equal units when both have one. City and
      * ZIP code are not compared, because licence lists often pair the local street with the owner's mailing city
      * (a South Bend row of {@code 209 E IRELAND RD} with {@code ROSEMEAD, CA 91770}). {@link #isSameLocalityAs} breaks ties.
+     *
+     * <p>A street written without its directional or suffix ({@code 3801 S. Wabash} for {@code 3801 S Wabash Ave})
+     * is the same place too, but only in the same ZIP code or city, because {@code 100 Main} alone could be Main
+     * Street or Main Avenue.
      */
     // NOTE: the same name at the same street address in two towns therefore counts as one business.
     boolean isSamePlaceAs(AddressKey other) {
-        if (street == null || !street.equals(other.street)) {
+        if (street == null || other.street == null) {
             return false;
         }
-        return unit == null || other.unit == null || unit.equals(other.unit);
+        boolean sameStreet = street.equals(other.street) || isShortFormInSameLocality(other);
+        return sameStreet && (unit == null || other.unit == null || unit.equals(other.unit));
+    }
+
+    private boolean isShortFormInSameLocality(AddressKey other) {
+        boolean bothHaveLocality = (zip5 != null || city != null) && (other.zip5 != null || other.city != null);
+        return bothHaveLocality && isSameLocalityAs(other)
+                && (isShortFormOf(street, other.street) || isShortFormOf(other.street, street));
+    }
+
+    /**
+     * Tells whether {@code shorter} is {@code longer} with only a leading directional or trailing directionals and
+     * street suffixes left out. The house number and every word of the street's name must be the same and in the
+     * same order, so {@code 100 main} is a short form of {@code 100 n main st} but {@code 100 main st} is not one of
+     * {@code 100 main ave}.
+     */
+    private static boolean isShortFormOf(String shorter, String longer) {
+        String[] shortWords = shorter.split(" ");
+        String[] longWords = longer.split(" ");
+        if (shortWords.length >= longWords.length || !shortWords[0].equals(longWords[0])) {
+            return false;
+        }
+        int start = 1;
+        if (!longWords[1].equals(shortWords[1]) && DIRECTIONALS.containsValue(longWords[1])) {
+            start = 2;
+        }
+        int matched = shortWords.length - 1;
+        if (start + matched > longWords.length) {
+            return false;
+        }
+        for (int i = 0; i < matched; i++) {
+            if (!shortWords[1 + i].equals(longWords[start + i])) {
+                return false;
+            }
+        }
+        for (int i = start + matched; i < longWords.length; i++) {
+            if (!DIRECTIONALS.containsValue(longWords[i]) && !StreetSuffixes.isStandardAbbreviation(longWords[i])) {
+                return false;
+            }
+        }
+        boolean namesTheStreet = false;
+        for (int i = 1; i < shortWords.length; i++) {
+            namesTheStreet |= !DIRECTIONALS.containsValue(shortWords[i])
+                    && !StreetSuffixes.isStandardAbbreviation(shortWords[i]);
+        }
+        return namesTheStreet;
     }
 
     /** Tells whether the ZIP codes or the cities are equal, or either side gives neither. */

@@ -102,6 +102,32 @@ class AddressKeyTest {
     }
 
     @Test
+    void streetWithoutSuffixIsSamePlaceInSameLocality() {
+        AddressKey full = address("3801 S Wabash Ave", "Chicago", "60653");
+        AddressKey shortForm = address("3801 S. Wabash", "Chicago", "60653");
+        AddressKey noDirectional = address("3801 Wabash Avenue", "Chicago", "60653");
+        AddressKey otherTown = address("3801 S Wabash", "Wabash", "46992");
+
+        assertThat(full.isSamePlaceAs(shortForm)).isTrue();
+        assertThat(shortForm.isSamePlaceAs(full)).isTrue();
+        assertThat(full.isSamePlaceAs(noDirectional)).isTrue();
+        assertThat(full.isSamePlaceAs(otherTown)).isFalse();
+    }
+
+    @Test
+    void otherSuffixOrNameWordIsAnotherPlace() {
+        AddressKey street = address("100 Main St", "Niles", "49120");
+
+        assertThat(street.isSamePlaceAs(address("100 Main Ave", "Niles", "49120"))).isFalse();
+        assertThat(street.isSamePlaceAs(address("100 Old Main St", "Niles", "49120"))).isFalse();
+        assertThat(street.isSamePlaceAs(address("100 St", "Niles", "49120"))).isFalse();
+        assertThat(address("100 St Joseph St", "Niles", "49120")
+                .isSamePlaceAs(address("100 Joseph St", "Niles", "49120"))).isFalse();
+        assertThat(address("100 N Main St", "Niles", "49120")
+                .isSamePlaceAs(address("100 S Main St", "Niles", "49120"))).isFalse();
+    }
+
+    @Test
     void neverMatchesWithoutStreet() {
         AddressKey first = address("NA", "SOUTH BEND", "46601");
         AddressKey second = address("NA", "SOUTH BEND", "46601");
