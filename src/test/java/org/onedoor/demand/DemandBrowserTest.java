@@ -88,6 +88,7 @@ class DemandBrowserTest {
             browser.driver.findElement(By.cssSelector("label[for=followUp]")).click();
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             // An accepted referral of another partner's service opens the refer form for that service and need.
+            browser.waitFor(Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/referrals/new"));
             assertThat(browser.driver.getCurrentUrl()).contains("/referrals/new?business=" + businessId
                     + "&service=" + service + "&needCode=HIRE");
             assertThat(browser.driver.findElement(By.tagName("main")).getText())
