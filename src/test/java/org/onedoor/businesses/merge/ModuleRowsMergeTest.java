@@ -161,6 +161,10 @@ class ModuleRowsMergeTest {
         assertThat(previewCount(preview, "Referrals")).isEqualTo(2);
         assertThat(previewCount(preview, "Needs")).isEqualTo(2);
         assertThat(previewCount(preview, "Account manager assignments")).isEqualTo(2);
+        HttpResponse<String> selfPreview = api.get("/api/v1/businesses/" + survivor + "/merge/" + survivor
+                + "/preview");
+        assertThat(selfPreview.statusCode()).isEqualTo(400);
+        assertThat(selfPreview.body()).contains("cannot be merged into itself");
         WebSession session = WebSession.signIn(port, TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
         String mergePage = session.get("/businesses/" + survivor + "/merge/" + other).body();
         assertThat(mergePage).contains("id=\"move-preview\"", "Referrals", "Both have an active account manager");

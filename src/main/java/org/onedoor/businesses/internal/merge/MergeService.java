@@ -122,10 +122,7 @@ public class MergeService {
     @Transactional
     public Result merge(long survivorId, long otherId, Map<String, String> choices, Set<Long> keptSeparate,
                         long userId) {
-        if (survivorId == otherId) {
-            throw new InvalidInputException("otherId", "Business " + otherId
-                    + " cannot be merged into itself. Send the id of the duplicate as otherId.");
-        }
+        rejectSameBusiness(survivorId, otherId);
         lock(survivorId, otherId);
         Map<String, String> survivor = read(survivorId);
         Map<String, String> other = read(otherId);
@@ -213,10 +210,18 @@ public class MergeService {
     /** Lists what a merge would move or change in the other modules, such as referrals and needs. */
     @Transactional(readOnly = true)
     public List<MergeParticipant.Preview> preview(long survivorId, long otherId) {
+        rejectSameBusiness(survivorId, otherId);
         read(survivorId);
         read(otherId);
         return participants.stream().flatMap(participant -> participant.preview(survivorId, otherId).stream())
                 .toList();
+    }
+
+    private static void rejectSameBusiness(long survivorId, long otherId) {
+        if (survivorId == otherId) {
+            throw new InvalidInputException("otherId", "Business " + otherId
+                    + " cannot be merged into itself. Send the id of the duplicate as otherId.");
+        }
     }
 
     /** Finds the pairs of contacts that a merge of {@code otherId} into {@code survivorId} would join. */
