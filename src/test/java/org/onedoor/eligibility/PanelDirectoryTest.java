@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onedoor.OneDoorApplication;
 import org.onedoor.businesses.BusinessRegistry;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
 import org.onedoor.eligibility.internal.BusinessServices;
@@ -24,16 +23,15 @@ import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccounts;
 import org.onedoor.shared.PageRequest;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.SecondInstance;
 import org.onedoor.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,14 +78,8 @@ class PanelDirectoryTest {
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
-        HikariDataSource firstDataSource = (HikariDataSource) dataSource;
-        second = new SpringApplicationBuilder(OneDoorApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + firstDataSource.getJdbcUrl(),
-                "--spring.datasource.username=" + firstDataSource.getUsername(),
-                "--spring.datasource.password=",
-                "--onedoor.data-dir=" + secondDataDir);
-        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start(dataSource, secondDataDir);
+        secondPort = SecondInstance.port(second);
     }
 
     @AfterAll

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onedoor.OneDoorApplication;
 import org.onedoor.businesses.BusinessRegistry;
 import org.onedoor.identity.Role;
 import org.onedoor.identity.UserAccount;
@@ -29,14 +28,13 @@ import org.onedoor.identity.UserAccounts;
 import org.onedoor.referrals.ReferralFixtures.Pair;
 import org.onedoor.referrals.internal.ReferralExpiry;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.SecondInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,14 +82,8 @@ class ReferralTwoInstancesTest {
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
-        HikariDataSource first = (HikariDataSource) dataSource;
-        second = new SpringApplicationBuilder(OneDoorApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + first.getJdbcUrl(),
-                "--spring.datasource.username=" + first.getUsername(),
-                "--spring.datasource.password=",
-                "--onedoor.data-dir=" + secondDataDir);
-        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start(dataSource, secondDataDir);
+        secondPort = SecondInstance.port(second);
     }
 
     @AfterAll

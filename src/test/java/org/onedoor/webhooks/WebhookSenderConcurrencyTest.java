@@ -20,16 +20,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onedoor.OneDoorApplication;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.SecondInstance;
 import org.onedoor.support.TestAccounts;
 import org.onedoor.webhooks.TestReceiver.Received;
 import org.onedoor.webhooks.WebhookFixtures.Registered;
 import org.onedoor.webhooks.internal.WebhookSender;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Two OneDoor instances on one database send the same outbox at once: this test's application is instance 1,
@@ -72,13 +70,7 @@ class WebhookSenderConcurrencyTest {
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
-        HikariDataSource first = (HikariDataSource) dataSource;
-        second = new SpringApplicationBuilder(OneDoorApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + first.getJdbcUrl(),
-                "--spring.datasource.username=" + first.getUsername(),
-                "--spring.datasource.password=",
-                "--onedoor.data-dir=" + secondDataDir);
+        second = SecondInstance.start(dataSource, secondDataDir);
     }
 
     @AfterAll

@@ -17,20 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onedoor.OneDoorApplication;
 import org.onedoor.directory.DirectoryFixtures;
 import org.onedoor.directory.DirectoryFixtures.TestPartner;
 import org.onedoor.support.ApiClient;
+import org.onedoor.support.SecondInstance;
 import org.onedoor.support.TestAccounts;
 import org.onedoor.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Server-sent capacity events across two OneDoor instances on one database: this test's application is
@@ -59,14 +57,8 @@ class CapacityEventsTest {
 
     @BeforeAll
     static void startSecondInstance(@Autowired DataSource dataSource) {
-        HikariDataSource first = (HikariDataSource) dataSource;
-        second = new SpringApplicationBuilder(OneDoorApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + first.getJdbcUrl(),
-                "--spring.datasource.username=" + first.getUsername(),
-                "--spring.datasource.password=",
-                "--onedoor.data-dir=" + secondDataDir);
-        secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start(dataSource, secondDataDir);
+        secondPort = SecondInstance.port(second);
     }
 
     @AfterAll
