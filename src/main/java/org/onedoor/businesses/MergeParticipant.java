@@ -3,7 +3,7 @@ package org.onedoor.businesses;
 import java.util.List;
 
 /**
- * A module whose rows a business merge moves. The merge page asks every participant what would move, so staff see
+ * A module whose rows a business merge moves. The merge page lists what every participant would move, so staff see
  * it before they merge. The move itself happens in the module's listener for {@link BusinessesMerged}.
  */
 public interface MergeParticipant {

@@ -65,7 +65,7 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
-    void joinsStreetWrittenWithoutSuffixIntoOneEstablishment() {
+    void keepsShortStreetFormOneEstablishment() {
         String word = uniqueWord();
 
         Registration full = registry.register(business("Wabash " + word + " Learning Center", "3801 S Wabash Ave",

@@ -102,7 +102,7 @@ class AddressKeyTest {
     }
 
     @Test
-    void streetWithoutSuffixIsSamePlaceInSameLocality() {
+    void shortStreetFormIsSamePlace() {
         AddressKey full = address("3801 S Wabash Ave", "Chicago", "60653");
         AddressKey shortForm = address("3801 S. Wabash", "Chicago", "60653");
         AddressKey noDirectional = address("3801 Wabash Avenue", "Chicago", "60653");
@@ -115,7 +115,7 @@ class AddressKeyTest {
     }
 
     @Test
-    void otherSuffixOrNameWordIsAnotherPlace() {
+    void otherSuffixIsAnotherPlace() {
         AddressKey street = address("100 Main St", "Niles", "49120");
 
         assertThat(street.isSamePlaceAs(address("100 Main Ave", "Niles", "49120"))).isFalse();
