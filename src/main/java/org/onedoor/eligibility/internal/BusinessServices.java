@@ -117,8 +117,8 @@ public class BusinessServices {
      * request. The directory copy comes from {@link PanelDirectory} at the version read here.
      */
     // NOTE: this reads every capacity row of the database, not only those of the areas in scope. That is one
-    // sequential scan of a table with at most one row per service. Service ids are positive (bigserial), so the
-    // sign can carry the status in one array.
+    // sequential scan of a table with at most one row per service. fresh_until is updated_at + freshness_limit, set
+    // by a trigger (migration V30). Service ids are positive (bigserial), so the sign can carry the status.
     private LiveState liveState() {
         LiveRow live = jdbc.sql("SELECT " + PanelDirectory.VERSION_COLUMNS + """
                         ,
@@ -126,7 +126,7 @@ public class BusinessServices {
                                coalesce(array_agg(CASE WHEN available_units > 0 THEN service_id ELSE -service_id END),
                                         '{}') AS fresh_capacity
                         FROM service_capacity
-                        WHERE updated_at + freshness_limit >= now()""")
+                        WHERE fresh_until >= now()""")
                 .query((rs, row) -> new LiveRow(rs.getLong("directory_version"), rs.getBoolean("without_writes"),
                         ids(rs.getArray("fresh_capacity")), rs.getTimestamp("read_at").toInstant()))
                 .single();
@@ -204,7 +204,7 @@ public class BusinessServices {
         }
         jdbc.sql("""
                         SELECT service_id, unit, maximum_units, available_units, updated_at,
-                               updated_at + freshness_limit < now() AS stale
+                               fresh_until < now() AS stale
                         FROM service_capacity
                         WHERE service_id = ANY(:ids)""")
                 .param("ids", rows.stream().mapToLong(PanelService::id).toArray())
