@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The services panel's copy of the directory in memory stays exact. A committed directory change shows at once on
  * both of two instances on one database, and a capacity change does not set a new directory version. Neither a
- * rolled-back change nor a transaction's own uncommitted change reaches the shared copy.
+ * rolled-back change nor a transaction's own uncommitted change reaches the shared copy. The capacity's
+ * {@code fresh_until}, which the panel compares with {@code now()}, follows every write.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PanelDirectoryTest {
@@ -138,6 +139,36 @@ class PanelDirectoryTest {
     }
 
     @Test
+    void freshnessFollowsCapacityWrites() {
+        HttpResponse<String> set = first.putJson("/api/v1/services/" + partner.serviceId() + "/capacity", """
+                {"unit": "SLOTS", "available": 2, "maximum": 5, "freshnessLimit": "P7D"}""");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(availabilityStatus()).isEqualTo("AVAILABLE");
+
+        updateCapacity("updated_at = now() - interval '8 days'");
+        assertThat(availabilityStatus()).as("older than the limit").isEqualTo("UNKNOWN");
+        assertThat(freshUntilMatchesLimit()).isTrue();
+
+        updateCapacity("fresh_until = now() + interval '1 year'");
+        assertThat(availabilityStatus()).as("a direct write is replaced").isEqualTo("UNKNOWN");
+        assertThat(freshUntilMatchesLimit()).isTrue();
+
+        updateCapacity("freshness_limit = interval '30 days'");
+        assertThat(availabilityStatus()).as("a longer limit").isEqualTo("AVAILABLE");
+        assertThat(freshUntilMatchesLimit()).isTrue();
+
+        // A hold as referrals make it, released again so that no unit stays held without a referral, which the
+        // referral tests check on the shared database.
+        updateCapacity("available_units = available_units - 1, held_units = held_units + 1");
+        try {
+            assertThat(onlyItem(first).get("availability").get("text").asString()).isEqualTo("1 of 5 slots available");
+            assertThat(freshUntilMatchesLimit()).isTrue();
+        } finally {
+            updateCapacity("available_units = available_units + 1, held_units = held_units - 1");
+        }
+    }
+
+    @Test
     void manyRowsInOneTransactionSetOneVersion() {
         long before = version();
         long sequenceBefore = jdbc.sql("SELECT last_value FROM directory_version_seq").query(Long.class).single();
@@ -194,6 +225,20 @@ class PanelDirectoryTest {
         JsonNode items = json.readTree(response.body()).get("items");
         assertThat(items).hasSize(1);
         return items.get(0);
+    }
+
+    private String availabilityStatus() {
+        return onlyItem(first).get("availability").get("status").asString();
+    }
+
+    private void updateCapacity(String assignments) {
+        jdbc.sql("UPDATE service_capacity SET " + assignments + " WHERE service_id = :id")
+                .param("id", partner.serviceId()).update();
+    }
+
+    private boolean freshUntilMatchesLimit() {
+        return jdbc.sql("SELECT fresh_until = updated_at + freshness_limit FROM service_capacity WHERE service_id = :id")
+                .param("id", partner.serviceId()).query(Boolean.class).single();
     }
 
     private void rename(long serviceId, String name) {

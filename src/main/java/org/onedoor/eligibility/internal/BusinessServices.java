@@ -5,12 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.onedoor.businesses.BusinessProfileService;
 import org.onedoor.businesses.EligibilityFacts;
@@ -19,6 +16,7 @@ import org.onedoor.eligibility.EligibilityResult;
 import org.onedoor.eligibility.FactCatalog;
 import org.onedoor.eligibility.internal.PanelDirectory.PanelService;
 import org.onedoor.eligibility.internal.ServiceOption.Availability;
+import org.onedoor.eligibility.internal.ServiceRanking.RuleSetResults;
 import org.onedoor.shared.InvalidInputException;
 import org.onedoor.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Lists the active services in a business's area with its eligibility and their availability, best options first.
  * A service is in the business's area when its partner's area covers a county of one of the business's
  * establishments. When the business has no known county, every active service is listed. The directory data comes
- * from {@link PanelDirectory}'s copy in memory, and each request reads the capacity and evaluates each distinct rule
- * set once per area.
+ * from {@link PanelDirectory}'s copy in memory. Each request reads the capacity, evaluates each distinct rule set
+ * once for the areas in scope that give equal facts, and ranks with {@link ServiceRanking}.
  */
 @Service
 public class BusinessServices {
@@ -82,53 +80,35 @@ public class BusinessServices {
         EligibilityFacts facts = profiles.eligibilityFacts(businessId);
         LiveState live = liveState();
         PanelDirectory.Snapshot directory = live.directory();
+        ServiceColumns columns = directory.columns();
 
-        Map<String, Object> base = FactValues.of(facts, Year.now(clock));
-        // Indexed like the snapshot's areas, with null for an area out of scope.
-        AreaEvaluation[] areas = new AreaEvaluation[directory.areas().size()];
-        for (int i = 0; i < areas.length; i++) {
-            FactValues.ServiceArea area = directory.areas().get(i);
-            if (facts.countyFips().isEmpty() || facts.countyFips().stream().anyMatch(area::contains)) {
-                areas[i] = new AreaEvaluation(evaluator.forFacts(FactValues.withArea(base, area)));
-            }
+        RuleSetResults[] areas = resultsByArea(facts, directory);
+        ServiceRanking ranking = ServiceRanking.rank(columns, areas, filter.partner(),
+                categoriesAllowed(columns, categories), columns.capacityStatuses(live.freshCapacity()));
+        int[] positions = ranking.page(pageRequest);
+        List<PanelService> rows = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            rows.add(directory.services().get(position));
         }
-        Set<String> categorySet = categories == null ? null : Set.copyOf(categories);
-        List<PanelService> inScope = new ArrayList<>();
-        for (PanelService service : directory.services()) {
-            if (areas[service.areaIndex()] != null
-                    && (filter.partner() == null || filter.partner() == service.partnerId())
-                    && (categorySet == null || categorySet.contains(service.categoryCode()))) {
-                inScope.add(service);
-            }
-        }
-        Ranking ranking = rank(inScope, areas, live.capacity());
-        List<Ranked> rows = ranking.page(pageRequest);
         Map<Long, Capacity> capacities = capacities(rows);
-        List<ServiceOption> options = new ArrayList<>();
-        for (Ranked row : rows) {
-            options.add(row.option(availability(capacities.get(row.service().id())), live.now()));
+        List<ServiceOption> options = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PanelService service = rows.get(i);
+            EligibilityResult result = areas[service.areaIndex()].result(columns.ruleSetIndex(positions[i]));
+            options.add(option(service, result, availability(capacities.get(service.id())), live.now()));
         }
-        return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), inScope.size(),
+        return new ServiceOptionsPage(options, pageRequest.page(), pageRequest.size(), ranking.total(),
                 ranking.counts());
     }
 
     /**
-     * The services with fresh capacity figures, as sorted ids: with room now, or full. A service in neither has
-     * availability unknown, because it has no figures or they are older than their freshness limit.
+     * The directory data, the fresh capacity and the database time of one request.
+     *
+     * @param freshCapacity the ids of the services with fresh capacity figures: positive with room now, negated
+     *                      when full. A service in neither has availability unknown, because it has no figures or
+     *                      they are older than their freshness limit.
      */
-    private record FreshCapacity(long[] available, long[] full) {
-
-        boolean available(long serviceId) {
-            return Arrays.binarySearch(available, serviceId) >= 0;
-        }
-
-        boolean full(long serviceId) {
-            return Arrays.binarySearch(full, serviceId) >= 0;
-        }
-    }
-
-    /** The directory data, the fresh capacity and the database time of one request. */
-    private record LiveState(PanelDirectory.Snapshot directory, FreshCapacity capacity, Instant now) {
+    private record LiveState(PanelDirectory.Snapshot directory, long[] freshCapacity, Instant now) {
     }
 
     /**
@@ -137,127 +117,79 @@ public class BusinessServices {
      * request. The directory copy comes from {@link PanelDirectory} at the version read here.
      */
     // NOTE: this reads every capacity row of the database, not only those of the areas in scope. That is one
-    // sequential scan of a table with at most one row per service.
+    // sequential scan of a table with at most one row per service. fresh_until is updated_at + freshness_limit, set
+    // by a trigger (migration V30). Service ids are positive (bigserial), so the sign can carry the status.
     private LiveState liveState() {
         LiveRow live = jdbc.sql("SELECT " + PanelDirectory.VERSION_COLUMNS + """
                         ,
                                now() AS read_at,
-                               coalesce(array_agg(service_id) FILTER (WHERE available_units > 0), '{}') AS available,
-                               coalesce(array_agg(service_id) FILTER (WHERE available_units = 0), '{}') AS full
+                               coalesce(array_agg(CASE WHEN available_units > 0 THEN service_id ELSE -service_id END),
+                                        '{}') AS fresh_capacity
                         FROM service_capacity
-                        WHERE updated_at + freshness_limit >= now()""")
+                        WHERE fresh_until >= now()""")
                 .query((rs, row) -> new LiveRow(rs.getLong("directory_version"), rs.getBoolean("without_writes"),
-                        new FreshCapacity(ids(rs.getArray("available")), ids(rs.getArray("full"))),
-                        rs.getTimestamp("read_at").toInstant()))
+                        ids(rs.getArray("fresh_capacity")), rs.getTimestamp("read_at").toInstant()))
                 .single();
-        return new LiveState(panelDirectory.current(live.directoryVersion(), live.withoutWrites()), live.capacity(),
-                live.now());
+        return new LiveState(panelDirectory.current(live.directoryVersion(), live.withoutWrites()),
+                live.freshCapacity(), live.now());
     }
 
-    private record LiveRow(long directoryVersion, boolean withoutWrites, FreshCapacity capacity, Instant now) {
+    private record LiveRow(long directoryVersion, boolean withoutWrites, long[] freshCapacity, Instant now) {
     }
 
-    /** Converts an array of ids to sorted primitives for binary search. */
     private static long[] ids(java.sql.Array array) throws SQLException {
         Long[] boxed = (Long[]) array.getArray();
         long[] ids = new long[boxed.length];
         for (int i = 0; i < boxed.length; i++) {
             ids[i] = boxed[i];
         }
-        Arrays.sort(ids);
         return ids;
     }
 
-    /** The services in rank order, each rank in name order, with the counts by eligibility result. */
-    private record Ranking(List<List<Ranked>> ranks, ServiceOptionsPage.Counts counts) {
-
-        List<Ranked> page(PageRequest pageRequest) {
-            List<Ranked> rows = new ArrayList<>();
-            long skip = pageRequest.offset();
-            for (List<Ranked> rank : ranks) {
-                if (skip >= rank.size()) {
-                    skip -= rank.size();
-                    continue;
-                }
-                int from = (int) skip;
-                int to = Math.min(rank.size(), from + pageRequest.size() - rows.size());
-                rows.addAll(rank.subList(from, to));
-                skip = 0;
-                if (rows.size() == pageRequest.size()) {
-                    break;
-                }
-            }
-            return rows;
-        }
-    }
-
     /**
-     * Ranks the services. The rank is 0 for eligible and available, 1 for eligible with availability unknown, 2 for
-     * eligible but full, 3 for eligibility unknown and 4 for not eligible. The services come in name order, so
-     * ranking keeps that order within each rank.
+     * Prepares the eligibility results for each area in scope: the areas that cover one of the business's counties,
+     * or every area when it has none. A result depends only on the facts, and the area adds only
+     * {@code in_service_area}, so areas with equal facts share one evaluation and each distinct rule set is
+     * evaluated at most once for them.
+     *
+     * @return by area index, {@code null} for an area out of scope
      */
-    private static Ranking rank(List<PanelService> inScope, AreaEvaluation[] areas, FreshCapacity fresh) {
-        List<List<Ranked>> ranks = new ArrayList<>();
-        for (int rank = 0; rank < 5; rank++) {
-            ranks.add(new ArrayList<>());
-        }
-        long eligible = 0;
-        long eligibleAndAvailable = 0;
-        long unknown = 0;
-        long notEligible = 0;
-        for (PanelService service : inScope) {
-            EligibilityResult result = areas[service.areaIndex()].resultOf(service.rules());
-            int rank;
-            switch (result.status()) {
-                case ELIGIBLE -> {
-                    eligible++;
-                    if (fresh.available(service.id())) {
-                        rank = 0;
-                        eligibleAndAvailable++;
-                    } else {
-                        rank = fresh.full(service.id()) ? 2 : 1;
-                    }
-                }
-                case UNKNOWN -> {
-                    unknown++;
-                    rank = 3;
-                }
-                default -> {
-                    notEligible++;
-                    rank = 4;
-                }
+    private RuleSetResults[] resultsByArea(EligibilityFacts facts, PanelDirectory.Snapshot directory) {
+        Map<String, Object> base = FactValues.of(facts, Year.now(clock));
+        List<PanelDirectory.RuleSet> ruleSets = directory.columns().ruleSets();
+        RuleSetResults[] areas = new RuleSetResults[directory.areas().size()];
+        Map<Map<String, Object>, RuleSetResults> byFacts = new HashMap<>();
+        for (int i = 0; i < areas.length; i++) {
+            FactValues.ServiceArea area = directory.areas().get(i);
+            if (facts.countyFips().isEmpty() || facts.countyFips().stream().anyMatch(area::contains)) {
+                areas[i] = byFacts.computeIfAbsent(FactValues.withArea(base, area),
+                        values -> new RuleSetResults(evaluator.forFacts(values), ruleSets));
             }
-            ranks.get(rank).add(new Ranked(service, result));
         }
-        return new Ranking(ranks, new ServiceOptionsPage.Counts(eligible, eligibleAndAvailable, unknown,
-                notEligible));
+        return areas;
     }
 
-    /** The evaluation of rules for the business in one area, keeping the result of each distinct rule set. */
-    private static final class AreaEvaluation {
-
-        private final RuleEvaluator.FactsEvaluation evaluation;
-        private final Map<PanelDirectory.RuleSet, EligibilityResult> results = new IdentityHashMap<>();
-
-        AreaEvaluation(RuleEvaluator.FactsEvaluation evaluation) {
-            this.evaluation = evaluation;
+    /** Returns whether each category of the columns passes the filter, or {@code null} without a filter. */
+    private static boolean[] categoriesAllowed(ServiceColumns columns, List<String> categories) {
+        if (categories == null) {
+            return null;
         }
-
-        EligibilityResult resultOf(PanelDirectory.RuleSet rules) {
-            return results.computeIfAbsent(rules, set -> evaluation.evaluate(set.combination(), set.rules()));
+        List<String> codes = columns.categoryCodes();
+        boolean[] allowed = new boolean[codes.size()];
+        for (int i = 0; i < allowed.length; i++) {
+            allowed[i] = categories.contains(codes.get(i));
         }
+        return allowed;
     }
 
-    private record Ranked(PanelService service, EligibilityResult result) {
-
-        ServiceOption option(Availability availability, Instant now) {
-            boolean overdue = service.reviewDueAt() != null && !service.reviewDueAt().isAfter(now);
-            return new ServiceOption(service.id(), service.name(), service.categoryCode(), service.categoryName(),
-                    service.partnerId(), service.partnerName(), service.officeId(), service.officeName(),
-                    service.officeCity(), service.timeZone(), availability, result,
-                    new ServiceVerification(service.lastVerifiedAt(), service.lastVerifiedBy(),
-                            service.reviewDueAt(), overdue));
-        }
+    private static ServiceOption option(PanelService service, EligibilityResult result, Availability availability,
+                                        Instant now) {
+        boolean overdue = service.reviewDueAt() != null && !service.reviewDueAt().isAfter(now);
+        return new ServiceOption(service.id(), service.name(), service.categoryCode(), service.categoryName(),
+                service.partnerId(), service.partnerName(), service.officeId(), service.officeName(),
+                service.officeCity(), service.timeZone(), availability, result,
+                new ServiceVerification(service.lastVerifiedAt(), service.lastVerifiedBy(), service.reviewDueAt(),
+                        overdue));
     }
 
     /** Live capacity of one service, {@code stale} when it is older than its freshness limit. */
@@ -265,17 +197,17 @@ public class BusinessServices {
     }
 
     /** Reads the capacity figures of the page's services. */
-    private Map<Long, Capacity> capacities(List<Ranked> rows) {
+    private Map<Long, Capacity> capacities(List<PanelService> rows) {
         Map<Long, Capacity> capacities = new HashMap<>();
         if (rows.isEmpty()) {
             return capacities;
         }
         jdbc.sql("""
                         SELECT service_id, unit, maximum_units, available_units, updated_at,
-                               updated_at + freshness_limit < now() AS stale
+                               fresh_until < now() AS stale
                         FROM service_capacity
                         WHERE service_id = ANY(:ids)""")
-                .param("ids", rows.stream().mapToLong(row -> row.service().id()).toArray())
+                .param("ids", rows.stream().mapToLong(PanelService::id).toArray())
                 .query(rs -> {
                     capacities.put(rs.getLong("service_id"), new Capacity(rs.getString("unit"),
                             rs.getInt("maximum_units"), rs.getInt("available_units"),

@@ -42,8 +42,10 @@ public class PanelDirectory {
      *
      * @param areas every workforce area, which a service names by its position in this list
      * @param services the active services, ordered by name without regard to case, then by id
+     * @param columns the fields of {@code services} that ranking reads, in the same order
      */
-    public record Snapshot(long version, List<FactValues.ServiceArea> areas, List<PanelService> services) {
+    record Snapshot(long version, List<FactValues.ServiceArea> areas, List<PanelService> services,
+                    ServiceColumns columns) {
     }
 
     /**
@@ -155,7 +157,8 @@ public class PanelDirectory {
                             rules.getOrDefault(id, RuleSet.NONE), instant(rs.getTimestamp("last_verified_at")),
                             rs.getString("last_verified_by"), instant(rs.getTimestamp("review_due_at"))));
                 });
-        Snapshot snapshot = new Snapshot(version, List.copyOf(areas), List.copyOf(services));
+        Snapshot snapshot = new Snapshot(version, List.copyOf(areas), List.copyOf(services),
+                ServiceColumns.of(services));
         log.info("Loaded directory version {} for the services panel: {} active services in {} ms", version,
                 services.size(), (System.nanoTime() - start) / 1_000_000);
         return snapshot;

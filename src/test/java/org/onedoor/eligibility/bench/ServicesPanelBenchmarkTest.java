@@ -140,7 +140,7 @@ class ServicesPanelBenchmarkTest {
                         + "ms, %s; closed loop, %d clients x %d requests: panel p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; "
                         + "trivial p50 %.1f ms, p99 %.1f ms, %.0f/s, %s; p99 ratio %.1f; paced, %d clients x %d "
                         + "requests, one every %d ms on average (offered %.0f/s): panel achieved %.0f/s, p50 %.1f ms, "
-                        + "p99 %.1f ms; trivial achieved %.0f/s, p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f",
+                        + "p99 %.1f ms, %s; trivial achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, %s; p99 ratio %.1f",
                 PARTNERS, SERVICES, BUSINESSES, seeding.toMillis() / 1000.0, servicesPerPanel, CLIENTS,
                 REQUESTS_PER_CLIENT, floor.p(0.5), floor.p(0.99), floor.cpuPerRequest(), oneClient.p(0.5),
                 oneClient.p(1.0), oneClient.cpuPerRequest(), oneClientTrivial.p(0.5),
@@ -149,7 +149,8 @@ class ServicesPanelBenchmarkTest {
                 closedTrivial.p(0.99), closedTrivial.ratePerSecond(), closedTrivial.cpuPerRequest(),
                 closedPanel.p(0.99) / closedTrivial.p(0.99), CLIENTS, PACED_REQUESTS_PER_CLIENT,
                 PACED_INTERVAL.toMillis(), offered, pacedPanel.ratePerSecond(), pacedPanel.p(0.5), pacedPanel.p(0.99),
-                pacedTrivial.ratePerSecond(), pacedTrivial.p(0.5), pacedTrivial.p(0.99),
+                pacedPanel.cpuPerRequest(), pacedTrivial.ratePerSecond(), pacedTrivial.p(0.5), pacedTrivial.p(0.99),
+                pacedTrivial.cpuPerRequest(),
                 pacedPanel.p(0.99) / pacedTrivial.p(0.99));
         System.out.println(line);
         Files.createDirectories(RESULTS.getParent());
