@@ -184,13 +184,28 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
-    void keepsNameWithWordsAfterApart() {
+    void joinsLongerNameAtSamePlace() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+
+        Registration site = registry.register(business("YMCA " + word, "7 E 119TH ST", phone, "+1" + phone),
+                source(2));
+        Registration program = registry.register(business("YMCA " + word + " I/T", "7 E. 119th Street", phone,
+                "+1" + phone), source(3));
+
+        assertThat(program.created()).isFalse();
+        assertThat(program.businessId()).isEqualTo(site.businessId());
+        assertThat(profile(site).establishments()).hasSize(1);
+    }
+
+    @Test
+    void keepsNameWithWordsAfterApartElsewhere() {
         String word = uniqueWord();
         String phone = uniquePhone();
 
         Registration place = registry.register(business("FRANK'S PLACE " + word, "327 W MARION ST", phone,
                 "+1" + phone), source(2));
-        Registration bakery = registry.register(business("FRANK'S PLACE " + word + " RAGAMUFFIN", "327 W MARION ST",
+        Registration bakery = registry.register(business("FRANK'S PLACE " + word + " RAGAMUFFIN", "1805 LINCOLN WAY W",
                 phone, "+1" + phone), source(3));
 
         assertThat(bakery.created()).isTrue();
@@ -233,11 +248,11 @@ class BusinessRegistryMatchingTest {
     @Test
     void fillsEmptyFieldsAndNotesConflicts() {
         String word = uniqueWord();
-        IncomingBusiness withoutNaics = business("Yellow Cat " + word, "808 E Colfax Ave", null, null);
-        IncomingBusiness withNaics = withNaics(business("YELLOW CAT " + word, "808 E COLFAX AVE", "574-233-2233",
-                "+15742332233"), "722511");
-        IncomingBusiness otherNaics = withNaics(business("Yellow Cat " + word, "808 E Colfax Ave", "574-233-9999",
-                "+15742339999"), "722513");
+        IncomingBusiness withoutNaics = business("Yellow Cat " + word, "812 E Colfax Ave", null, null);
+        IncomingBusiness withNaics = withNaics(business("YELLOW CAT " + word, "812 E COLFAX AVE", "574-233-2833",
+                "+15742332833"), "722511");
+        IncomingBusiness otherNaics = withNaics(business("Yellow Cat " + word, "812 E Colfax Ave", "574-233-9899",
+                "+15742339899"), "722513");
 
         long id = registry.register(withoutNaics, source(2)).businessId();
         registry.register(withNaics, source(3));
@@ -246,10 +261,10 @@ class BusinessRegistryMatchingTest {
         BusinessProfile profile = search.findProfile(id).orElseThrow();
         assertThat(profile.naicsCode()).isEqualTo("722511");
         assertThat(profile.establishments()).singleElement()
-                .satisfies(establishment -> assertThat(establishment.phone()).isEqualTo("574-233-2233"));
+                .satisfies(establishment -> assertThat(establishment.phone()).isEqualTo("574-233-2833"));
         assertThat(changes(profile, "naics_code")).containsExactly("SET 722511", "CONFLICT 722511 -> 722513");
         assertThat(changes(profile, "establishment.phone"))
-                .containsExactly("SET 574-233-2233", "CONFLICT 574-233-2233 -> 574-233-9999");
+                .containsExactly("SET 574-233-2833", "CONFLICT 574-233-2833 -> 574-233-9899");
     }
 
     @Test
@@ -257,8 +272,8 @@ class BusinessRegistryMatchingTest {
         String word = uniqueWord();
         String fein = uniqueFein();
         IncomingBusiness business = new IncomingBusiness("Sunrise " + word + " Cafe", List.of("Sunrise Diner " + word),
-                fein, "722511", "https://sunrise.example", "574-232-2323", "+15742322323", null,
-                new IncomingAddress("1805 LINCOLN WAY W", null, "SOUTH BEND", "IN", "46628", "US", "18141"), Map.of());
+                fein, "722511", "https://sunrise.example", "574-232-2383", "+15742322383", null,
+                new IncomingAddress("1811 LINCOLN WAY W", null, "SOUTH BEND", "IN", "46628", "US", "18141"), Map.of());
         SourceReference source = new SourceReference("STAFF_ENTRY", "Business form", null, 0, Map.of("name", "Sunrise"),
                 null, null);
 
