@@ -199,6 +199,22 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
+    void findsSamePlaceWrittenWithoutSuffix() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+        String otherPhone = uniquePhone();
+
+        Registration site = registry.register(business(word + " Learning Center", "3801 S WABASH AVE", phone,
+                "+1" + phone), source(2));
+        Registration withAgency = registry.register(business("Westside Schools " + word + " Learning Center",
+                "3801 S. Wabash", otherPhone, "+1" + otherPhone), source(3));
+
+        assertThat(withAgency.created()).isFalse();
+        assertThat(withAgency.businessId()).isEqualTo(site.businessId());
+        assertThat(profile(site).establishments()).hasSize(1);
+    }
+
+    @Test
     void keepsNameWithWordsAfterApartElsewhere() {
         String word = uniqueWord();
         String phone = uniquePhone();

@@ -58,8 +58,6 @@ public final class MatchScorer {
     private static final double SAME_EMAIL = 3.0;
     private static final double SAME_CONTACT = 1.5;
 
-    private static final Set<String> DIRECTIONALS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
-
     private final MatchNameWeights weights;
 
     public MatchScorer(MatchNameWeights weights) {
@@ -369,22 +367,9 @@ public final class MatchScorer {
             return differentUnits ? differentUnits(ours, theirs)
                     : new MatchEvidence(Kind.ADDRESS, SAME_ADDRESS, "Same street address " + theirs.text());
         }
-
-        List<String> ourWords = List.of(a.street().split(" "));
-        List<String> theirWords = List.of(b.street().split(" "));
-        // House numbers compare exactly: 327 and 372 are different places however alike the rest is.
-        if (!ourWords.get(0).equals(theirWords.get(0))) {
+        if (!a.isSameStreetAs(b)) {
             return null;
         }
-
-        Set<String> ourCore = streetNameWords(ourWords);
-        Set<String> theirCore = streetNameWords(theirWords);
-        boolean related = !ourCore.isEmpty() && !theirCore.isEmpty()
-                && (ourCore.containsAll(theirCore) || theirCore.containsAll(ourCore));
-        if (!related) {
-            return null;
-        }
-
         return differentUnits ? differentUnits(ours, theirs)
                 : new MatchEvidence(Kind.SAME_STREET_NUMBER, SAME_STREET_NUMBER, "Same house number and street name ("
                         + ours.text() + " and " + theirs.text() + ")");
@@ -393,19 +378,6 @@ public final class MatchScorer {
     private static MatchEvidence differentUnits(Place ours, Place theirs) {
         return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
                 + ours.text() + " and " + theirs.text() + ")");
-    }
-
-    /** Returns the street name words without house number, directionals and street suffix. */
-    private static Set<String> streetNameWords(List<String> streetWords) {
-        Set<String> core = new LinkedHashSet<>();
-        for (int i = 1; i < streetWords.size(); i++) {
-            String word = streetWords.get(i);
-            if (DIRECTIONALS.contains(word) || StreetSuffixes.isStandardAbbreviation(word)) {
-                continue;
-            }
-            core.add(word);
-        }
-        return core;
     }
 
     // --- phones, websites, sectors, emails, contacts

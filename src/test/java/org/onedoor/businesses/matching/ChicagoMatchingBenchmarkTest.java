@@ -131,6 +131,8 @@ class ChicagoMatchingBenchmarkTest {
         System.out.println("Clustered, tuning half, chosen: " + clusteredChosen.line());
         System.out.println("Clustered, test half at chosen threshold: " + clusteredOnTest.line());
         System.out.println("Clustered, test half at engine threshold: " + clusteredEngineOnTest.line());
+        System.out.println("Clustered by establishment, tuning half at the same threshold: "
+                + clustered(tuning, weights, clusteredChosen.threshold(), true).line());
         System.out.println("Clustered by establishment, test half at the same threshold: "
                 + clustered(test, weights, clusteredChosen.threshold(), true).line());
         if (Boolean.getBoolean("onedoor.benchmark.misses")) {
