@@ -35,6 +35,8 @@ record AddressKey(String street, String unit, String zip5, String city) {
     private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("[0-9]+[a-z]?");
     private static final Pattern UNIT_NUMBER = Pattern.compile("[0-9]+[a-z]?|[a-z]");
+    private static final Pattern ZERO_HOUSE_NUMBER = Pattern.compile("0+ ");
+    private static final Pattern ORDINAL_NUMBER = Pattern.compile("([0-9]+)(?:st|nd|rd|th)");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʼ]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9#]+");
@@ -155,6 +157,11 @@ record AddressKey(String street, String unit, String zip5, String city) {
         boolean bothHaveLocality = (zip5 != null || city != null) && (other.zip5 != null || other.city != null);
         return bothHaveLocality && isSameLocalityAs(other) && isSameStreetAs(other)
                 && (unit == null || other.unit == null || unit.equals(other.unit));
+    }
+
+    /** Tells whether the street's house number is 0, which lists use for an address they do not have. */
+    boolean hasZeroHouseNumber() {
+        return street != null && ZERO_HOUSE_NUMBER.matcher(street).lookingAt();
     }
 
     /**
@@ -385,6 +392,14 @@ record AddressKey(String street, String unit, String zip5, String city) {
         }
 
         int last = streetWords.size() - 1;
+        // "1st Floor" writes the identifier before the designator; it is the unit "Floor 1".
+        if (last >= 3 && (streetWords.get(last).equals("floor") || streetWords.get(last).equals("fl"))) {
+            var ordinal = ORDINAL_NUMBER.matcher(streetWords.get(last - 1));
+            if (ordinal.matches()) {
+                streetWords.subList(last - 1, last + 1).clear();
+                return new ArrayList<>(List.of("fl", ordinal.group(1)));
+            }
+        }
         if (last >= 3 && UNIT_NUMBER.matcher(streetWords.get(last)).matches()) {
             String before = normalizeStreetWord(streetWords.get(last - 1));
             String candidate = streetWords.get(last);

@@ -40,7 +40,7 @@ public final class MatchScorer {
     private static final double SIMILAR_NAME_SLOPE = 8.0;
     private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
     // Smallest name similarity that joins at the same place without the same phone (docs/matching.md, "Thresholds").
-    static final double MIN_SAME_PLACE_SIMILARITY = 0.5;
+    static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
     // Name evidence that exists only when the names share a rare word.
     private static final Set<Kind> RARE_WORD_KINDS = Set.of(Kind.CONTAINED_NAME, Kind.NAME_AFTER_PREFIX,
             Kind.EXTENDED_NAME, Kind.RARE_WORDS_SHARED, Kind.SIMILAR_NAME);
@@ -175,7 +175,8 @@ public final class MatchScorer {
         String sharedText = shared.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
         boolean ourContained = shared.size() == ourSet.size();
         boolean theirContained = shared.size() == theirSet.size();
-        boolean sharesRareWord = !shared.stream().allMatch(weights::isCommon);
+        // A shared number ("#035", "80") is a store or unit number, which unrelated businesses share too.
+        boolean sharesRareWord = shared.stream().anyMatch(word -> !weights.isCommon(word) && hasLetter(word));
         if ((ourContained || theirContained) && sharesRareWord) {
             Name shorter = ourContained ? ours : theirs;
             Name longer = ourContained ? theirs : ours;
@@ -204,7 +205,8 @@ public final class MatchScorer {
         if (!sharesRareWord) {
             similarity = Math.min(similarity, COMMON_WORDS_ONLY_SIMILARITY);
             String words = shared.size() == 1 ? "word " + sharedText + " agrees" : "words " + sharedText + " agree";
-            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the common " + words);
+            String which = shared.stream().allMatch(weights::isCommon) ? "common " : "common or numeric ";
+            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the " + which + words);
         }
         boolean oursInTheirs = ownWordsCommon(ourSet, shared) && sharedRunAfterOtherWords(theirWords, shared);
         boolean theirsInOurs = ownWordsCommon(theirSet, shared) && sharedRunAfterOtherWords(ourWords, shared);
@@ -218,6 +220,10 @@ public final class MatchScorer {
         return new MatchEvidence(Kind.SIMILAR_NAME, logOdds(similarity), String.format(Locale.ROOT,
                 "Names are %d%% similar: '%s' and '%s' share %s", Math.round(similarity * 100), ours.text(),
                 theirs.text(), sharedText));
+    }
+
+    private static boolean hasLetter(String word) {
+        return word.chars().anyMatch(Character::isLetter);
     }
 
     /** Tells whether every word of {@code words} that is not in {@code shared} is common. */
@@ -339,7 +345,8 @@ public final class MatchScorer {
                 AddressKey a = ours.key();
                 AddressKey b = theirs.key();
                 sameZip |= a.zip5() != null && a.zip5().equals(b.zip5());
-                if (a.street() == null || b.street() == null) {
+                // House number 0 ("0 OUTSIDE CITY LIMITS") is a list's placeholder, not a place.
+                if (a.street() == null || b.street() == null || a.hasZeroHouseNumber() || b.hasZeroHouseNumber()) {
                     continue;
                 }
                 bothHaveStreets = true;

@@ -243,6 +243,27 @@ class MatchScorerTest {
     }
 
     @Test
+    void sharedStoreNumberNeverJoinsAtSamePlace() {
+        MatchResult result = SCORER.score(
+                profile("SUBWAY #035", List.of(), null, null, address("6424 W Brick Rd"), "+15742728212"),
+                profile("PILOT TRAVEL CENTER #035", List.of(), null, null, address("6424 W Brick Rd"),
+                        "+15742728212"));
+
+        assertThat(result.has(Kind.COMMON_WORDS_ONLY)).as(result.reasons().toString()).isTrue();
+        assertThat(result.reasons()).anyMatch(reason -> reason.startsWith("Only the common or numeric word '035'"));
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void houseNumberZeroIsNoPlace() {
+        MatchResult result = SCORER.score(at("Guardian Alarm Co", "0 Outside City Limits"),
+                at("Guardian Protection Services", "0 Outside City Limits"));
+
+        assertThat(result.has(Kind.ADDRESS)).as(result.reasons().toString()).isFalse();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
     void commonWordsOnlyNeverJoinAtSamePlace() {
         MatchResult result = SCORER.score(
                 profile("Central Valley Staffing", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
