@@ -158,15 +158,15 @@ class BusinessRegistryMatchingTest {
         String word = uniqueWord();
         String phone = uniquePhone();
 
-        Registration first = registry.register(business("Studebagels " + word, "1801 E SOUTH BEND AVE", phone, "+1" + phone),
+        Registration first = registry.register(business("Studebagels " + word, "1811 E SOUTH BEND AVE", phone, "+1" + phone),
                 source(2));
-        Registration second = registry.register(business("STUDEBAGELS " + word, "4667 PROGRESS DR", phone, "+1" + phone),
+        Registration second = registry.register(business("STUDEBAGELS " + word, "4671 PROGRESS DR", phone, "+1" + phone),
                 source(3));
 
         assertThat(second.businessId()).isEqualTo(first.businessId());
         assertThat(second.matchReason()).isEqualTo("Legal name and phone match");
         assertThat(profile(first).establishments()).extracting(BusinessProfile.Establishment::addressLine1)
-                .containsExactly("1801 E SOUTH BEND AVE", "4667 PROGRESS DR");
+                .containsExactly("1811 E SOUTH BEND AVE", "4671 PROGRESS DR");
     }
 
     @Test
