@@ -37,11 +37,13 @@ class BusinessRegistryMatchingTest {
     @Test
     void matchesSameLicenceHolderInDifferentYears() {
         String word = uniqueWord();
+        String phone = uniquePhone();
 
-        Registration year2020 = registry.register(business("FRANK'S PLACE " + word, "327 W  MARION ST",
-                "574-232-2277", "+15742322277"), source(2));
+        // The address and phone are made up: other tests register the real Frank's Place at 327 W Marion St.
+        Registration year2020 = registry.register(business("FRANK'S PLACE " + word, "331 W  MARION ST",
+                phone.substring(0, 3) + "-" + phone.substring(3, 6) + "-" + phone.substring(6), "+1" + phone), source(2));
         Registration year2021 = registry.register(business("Frank's Place " + word.toLowerCase(),
-                "327 W Marion St, South Bend, Indiana, 46601", "5742322277", "+15742322277"), source(3));
+                "331 W Marion St, South Bend, Indiana, 46601", phone, "+1" + phone), source(3));
 
         assertThat(year2020.created()).isTrue();
         assertThat(year2021.created()).isFalse();
@@ -156,15 +158,15 @@ class BusinessRegistryMatchingTest {
         String word = uniqueWord();
         String phone = uniquePhone();
 
-        Registration first = registry.register(business("Studebagels " + word, "1801 E SOUTH BEND AVE", phone, "+1" + phone),
+        Registration first = registry.register(business("Studebagels " + word, "1811 E SOUTH BEND AVE", phone, "+1" + phone),
                 source(2));
-        Registration second = registry.register(business("STUDEBAGELS " + word, "4667 PROGRESS DR", phone, "+1" + phone),
+        Registration second = registry.register(business("STUDEBAGELS " + word, "4671 PROGRESS DR", phone, "+1" + phone),
                 source(3));
 
         assertThat(second.businessId()).isEqualTo(first.businessId());
         assertThat(second.matchReason()).isEqualTo("Legal name and phone match");
         assertThat(profile(first).establishments()).extracting(BusinessProfile.Establishment::addressLine1)
-                .containsExactly("1801 E SOUTH BEND AVE", "4667 PROGRESS DR");
+                .containsExactly("1811 E SOUTH BEND AVE", "4671 PROGRESS DR");
     }
 
     @Test
@@ -184,13 +186,44 @@ class BusinessRegistryMatchingTest {
     }
 
     @Test
-    void keepsNameWithWordsAfterApart() {
+    void joinsLongerNameAtSamePlace() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+
+        Registration site = registry.register(business("YMCA " + word, "7 E 119TH ST", phone, "+1" + phone),
+                source(2));
+        Registration program = registry.register(business("YMCA " + word + " I/T", "7 E. 119th Street", phone,
+                "+1" + phone), source(3));
+
+        assertThat(program.created()).isFalse();
+        assertThat(program.businessId()).isEqualTo(site.businessId());
+        assertThat(profile(site).establishments()).hasSize(1);
+    }
+
+    @Test
+    void findsSamePlaceWrittenWithoutSuffix() {
+        String word = uniqueWord();
+        String phone = uniquePhone();
+        String otherPhone = uniquePhone();
+
+        Registration site = registry.register(business(word + " Learning Center", "3801 S WABASH AVE", phone,
+                "+1" + phone), source(2));
+        Registration withAgency = registry.register(business("Westside Schools " + word + " Learning Center",
+                "3801 S. Wabash", otherPhone, "+1" + otherPhone), source(3));
+
+        assertThat(withAgency.created()).isFalse();
+        assertThat(withAgency.businessId()).isEqualTo(site.businessId());
+        assertThat(profile(site).establishments()).hasSize(1);
+    }
+
+    @Test
+    void keepsNameWithWordsAfterApartElsewhere() {
         String word = uniqueWord();
         String phone = uniquePhone();
 
         Registration place = registry.register(business("FRANK'S PLACE " + word, "327 W MARION ST", phone,
                 "+1" + phone), source(2));
-        Registration bakery = registry.register(business("FRANK'S PLACE " + word + " RAGAMUFFIN", "327 W MARION ST",
+        Registration bakery = registry.register(business("FRANK'S PLACE " + word + " RAGAMUFFIN", "1805 LINCOLN WAY W",
                 phone, "+1" + phone), source(3));
 
         assertThat(bakery.created()).isTrue();
@@ -233,11 +266,11 @@ class BusinessRegistryMatchingTest {
     @Test
     void fillsEmptyFieldsAndNotesConflicts() {
         String word = uniqueWord();
-        IncomingBusiness withoutNaics = business("Yellow Cat " + word, "808 E Colfax Ave", null, null);
-        IncomingBusiness withNaics = withNaics(business("YELLOW CAT " + word, "808 E COLFAX AVE", "574-233-2233",
-                "+15742332233"), "722511");
-        IncomingBusiness otherNaics = withNaics(business("Yellow Cat " + word, "808 E Colfax Ave", "574-233-9999",
-                "+15742339999"), "722513");
+        IncomingBusiness withoutNaics = business("Yellow Cat " + word, "812 E Colfax Ave", null, null);
+        IncomingBusiness withNaics = withNaics(business("YELLOW CAT " + word, "812 E COLFAX AVE", "574-233-2833",
+                "+15742332833"), "722511");
+        IncomingBusiness otherNaics = withNaics(business("Yellow Cat " + word, "812 E Colfax Ave", "574-233-9899",
+                "+15742339899"), "722513");
 
         long id = registry.register(withoutNaics, source(2)).businessId();
         registry.register(withNaics, source(3));
@@ -246,10 +279,10 @@ class BusinessRegistryMatchingTest {
         BusinessProfile profile = search.findProfile(id).orElseThrow();
         assertThat(profile.naicsCode()).isEqualTo("722511");
         assertThat(profile.establishments()).singleElement()
-                .satisfies(establishment -> assertThat(establishment.phone()).isEqualTo("574-233-2233"));
+                .satisfies(establishment -> assertThat(establishment.phone()).isEqualTo("574-233-2833"));
         assertThat(changes(profile, "naics_code")).containsExactly("SET 722511", "CONFLICT 722511 -> 722513");
         assertThat(changes(profile, "establishment.phone"))
-                .containsExactly("SET 574-233-2233", "CONFLICT 574-233-2233 -> 574-233-9999");
+                .containsExactly("SET 574-233-2833", "CONFLICT 574-233-2833 -> 574-233-9899");
     }
 
     @Test
@@ -257,8 +290,8 @@ class BusinessRegistryMatchingTest {
         String word = uniqueWord();
         String fein = uniqueFein();
         IncomingBusiness business = new IncomingBusiness("Sunrise " + word + " Cafe", List.of("Sunrise Diner " + word),
-                fein, "722511", "https://sunrise.example", "574-232-2323", "+15742322323", null,
-                new IncomingAddress("1805 LINCOLN WAY W", null, "SOUTH BEND", "IN", "46628", "US", "18141"), Map.of());
+                fein, "722511", "https://sunrise.example", "574-232-2383", "+15742322383", null,
+                new IncomingAddress("1811 LINCOLN WAY W", null, "SOUTH BEND", "IN", "46628", "US", "18141"), Map.of());
         SourceReference source = new SourceReference("STAFF_ENTRY", "Business form", null, 0, Map.of("name", "Sunrise"),
                 null, null);
 

@@ -3,6 +3,9 @@ package org.onedoor.businesses.internal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +35,13 @@ record AddressKey(String street, String unit, String zip5, String city) {
     private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("[0-9]+[a-z]?");
     private static final Pattern UNIT_NUMBER = Pattern.compile("[0-9]+[a-z]?|[a-z]");
+    private static final Pattern ZERO_HOUSE_NUMBER = Pattern.compile("0+ ");
+    private static final Pattern ORDINAL_NUMBER = Pattern.compile("([0-9]+)(?:st|nd|rd|th)");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʼ]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9#]+");
+    // The house number, directionals, and the first other word of a street key; as in V30's street_place_key.
+    private static final Pattern PLACE_KEY = Pattern.compile("^(\\S+) (?:(?:n|s|e|w|ne|nw|se|sw) )*(\\S+).*$");
 
     private static final Map<String, String> DIRECTIONALS = Map.ofEntries(
             Map.entry("north", "n"), Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"),
@@ -136,6 +143,83 @@ record AddressKey(String street, String unit, String zip5, String city) {
         return sameStreet && (unit == null || other.unit == null || unit.equals(other.unit));
     }
 
+    /**
+     * Tells whether an address of a business that is already known to be the same is the same place as this one:
+     * {@link #isSamePlaceAs}, or the same street name and house number in the same ZIP code or city with another
+     * suffix ({@code 2001 W Pierce Ave} and {@code 2001 W. Pierce St.}). Lists often get the suffix wrong, and one
+     * business rarely has two sites that differ only in it. Between two businesses, the stricter
+     * {@link #isSamePlaceAs} holds.
+     */
+    boolean isSamePlaceOfOneBusinessAs(AddressKey other) {
+        if (isSamePlaceAs(other)) {
+            return true;
+        }
+        boolean bothHaveLocality = (zip5 != null || city != null) && (other.zip5 != null || other.city != null);
+        return bothHaveLocality && isSameLocalityAs(other) && isSameStreetAs(other)
+                && (unit == null || other.unit == null || unit.equals(other.unit));
+    }
+
+    /** Tells whether the street's house number is 0, which lists use for an address they do not have. */
+    boolean hasZeroHouseNumber() {
+        return street != null && ZERO_HOUSE_NUMBER.matcher(street).lookingAt();
+    }
+
+    /**
+     * Returns the house number and the first word of the street's name after any directional: {@code 3801 wabash} for
+     * both {@code 3801 s wabash ave} and {@code 3801 S. Wabash}. It finds records whose streets differ in directional,
+     * suffix or later words; {@code null} without a street. The database computes the same key with the function
+     * {@code street_place_key} (V30), and a test holds the two equal.
+     */
+    String placeKey() {
+        return street == null ? null : PLACE_KEY.matcher(street).replaceFirst("$1 $2");
+    }
+
+    /**
+     * Tells whether both have the same house number on a street of the same name: the street name words of one
+     * contain those of the other ({@code 3801 S Wabash Ave} and {@code 3801 S. Wabash}, {@code 8128 S Dr Martin Luther
+     * King Jr Dr} and {@code 8128 S King Drive}). Suffixes are not compared, because lists often get them wrong
+     * ({@code 1738 W Marquette Rd} and {@code 1738 W. Marquette St.}), but two directionals that differ make two
+     * streets ({@code 100 N Main St} and {@code 100 S Main St}). House numbers compare exactly. Units are not
+     * compared. This is evidence for matching; {@link #isSamePlaceAs} is stricter.
+     */
+    boolean isSameStreetAs(AddressKey other) {
+        if (street == null || other.street == null) {
+            return false;
+        }
+        if (street.equals(other.street)) {
+            return true;
+        }
+        StreetParts ours = StreetParts.of(street);
+        StreetParts theirs = StreetParts.of(other.street);
+        boolean sameName = !ours.nameWords().isEmpty() && !theirs.nameWords().isEmpty()
+                && (ours.nameWords().containsAll(theirs.nameWords()) || theirs.nameWords().containsAll(ours.nameWords()));
+        return ours.houseNumber().equals(theirs.houseNumber()) && sameName
+                && !disjoint(ours.directionals(), theirs.directionals());
+    }
+
+    /** Tells whether both sets have words and share none. */
+    private static boolean disjoint(Set<String> first, Set<String> second) {
+        return !first.isEmpty() && !second.isEmpty() && Collections.disjoint(first, second);
+    }
+
+    /** A normalized street split into its house number, the words of its name and its directionals. */
+    private record StreetParts(String houseNumber, Set<String> nameWords, Set<String> directionals) {
+
+        static StreetParts of(String street) {
+            String[] words = street.split(" ");
+            Set<String> nameWords = new LinkedHashSet<>();
+            Set<String> directionals = new HashSet<>();
+            for (int i = 1; i < words.length; i++) {
+                if (DIRECTIONALS.containsValue(words[i])) {
+                    directionals.add(words[i]);
+                } else if (StreetSuffixes.standardAbbreviation(words[i]) == null) {
+                    nameWords.add(words[i]);
+                }
+            }
+            return new StreetParts(words[0], nameWords, directionals);
+        }
+    }
+
     private boolean isShortFormInSameLocality(AddressKey other) {
         boolean bothHaveLocality = (zip5 != null || city != null) && (other.zip5 != null || other.city != null);
         return bothHaveLocality && isSameLocalityAs(other)
@@ -163,7 +247,7 @@ record AddressKey(String street, String unit, String zip5, String city) {
             return false;
         }
         for (int i = 0; i < matched; i++) {
-            if (!shortWords[1 + i].equals(longWords[start + i])) {
+            if (!canonical(shortWords[1 + i]).equals(canonical(longWords[start + i]))) {
                 return false;
             }
         }
@@ -178,6 +262,16 @@ record AddressKey(String street, String unit, String zip5, String city) {
                     && !StreetSuffixes.isStandardAbbreviation(shortWords[i]);
         }
         return namesTheStreet;
+    }
+
+    /**
+     * Returns a street word as its suffix's standard abbreviation when it is a suffix. Only the last word of a street
+     * is abbreviated in the key, so {@code 4301 S Cottage Grove Ave} keeps {@code grove} where {@code 4301 S Cottage
+     * Grove} has {@code grv}.
+     */
+    private static String canonical(String word) {
+        String standard = StreetSuffixes.standardAbbreviation(word);
+        return standard != null ? standard : word;
     }
 
     /** Tells whether the ZIP codes or the cities are equal, or either side gives neither. */
@@ -298,6 +392,14 @@ record AddressKey(String street, String unit, String zip5, String city) {
         }
 
         int last = streetWords.size() - 1;
+        // "1st Floor" writes the identifier before the designator; it is the unit "Floor 1".
+        if (last >= 3 && (streetWords.get(last).equals("floor") || streetWords.get(last).equals("fl"))) {
+            var ordinal = ORDINAL_NUMBER.matcher(streetWords.get(last - 1));
+            if (ordinal.matches()) {
+                streetWords.subList(last - 1, last + 1).clear();
+                return new ArrayList<>(List.of("fl", ordinal.group(1)));
+            }
+        }
         if (last >= 3 && UNIT_NUMBER.matcher(streetWords.get(last)).matches()) {
             String before = normalizeStreetWord(streetWords.get(last - 1));
             String candidate = streetWords.get(last);

@@ -9,12 +9,13 @@ import org.onedoor.businesses.internal.BusinessCandidates.KnownEstablishment;
 
 /**
  * The exact blocking keys that lead from a record to its candidates, written as {@code kind:value}: the FEIN, the
- * name key of each name, each phone in E.164 form, each street address key and the website key. They are the keys
+ * name key of each name, each phone in E.164 form, each street address key and its place key (house number and
+ * street name, {@link AddressKey#placeKey}), and the website key. They are the keys
  * of {@link CandidateSearch}'s exact lookups.
  */
 final class BlockingKeys {
 
-    static final List<String> KINDS = List.of("fein", "name", "phone", "street", "website");
+    static final List<String> KINDS = List.of("fein", "name", "phone", "street", "place", "website");
 
     private BlockingKeys() {
     }
@@ -29,7 +30,10 @@ final class BlockingKeys {
         addIfPresent(keys, "fein", profile.fein());
         profile.names().forEach(name -> addIfPresent(keys, "name", name.key().matchKey()));
         profile.phones().forEach(phone -> addIfPresent(keys, "phone", phone));
-        profile.places().forEach(place -> addIfPresent(keys, "street", place.key().street()));
+        profile.places().forEach(place -> {
+            addIfPresent(keys, "street", place.key().street());
+            addIfPresent(keys, "place", place.key().placeKey());
+        });
         addIfPresent(keys, "website", profile.websiteKey());
         return keys;
     }
@@ -42,6 +46,7 @@ final class BlockingKeys {
         for (KnownEstablishment establishment : candidate.establishments()) {
             addIfPresent(keys, "phone", establishment.phoneE164());
             addIfPresent(keys, "street", establishment.addressKey().street());
+            addIfPresent(keys, "place", establishment.addressKey().placeKey());
         }
         addIfPresent(keys, "website", MatchKeys.websiteKey(candidate.website()));
         return keys;

@@ -145,6 +145,9 @@ class BusinessCandidates {
             SELECT 'street', address_key, business_id FROM establishment
             WHERE address_key = ANY (CAST(:streets AS text[]))
             UNION ALL
+            SELECT 'place', street_place_key(address_key), business_id FROM establishment
+            WHERE street_place_key(address_key) = ANY (CAST(:places AS text[]))
+            UNION ALL
             SELECT 'website', website_key, id FROM business WHERE website_key = ANY (CAST(:websites AS text[]))
             """;
 
@@ -169,6 +172,7 @@ class BusinessCandidates {
                 .param("names", byKind.get("name").toArray(String[]::new))
                 .param("phones", byKind.get("phone").toArray(String[]::new))
                 .param("streets", byKind.get("street").toArray(String[]::new))
+                .param("places", byKind.get("place").toArray(String[]::new))
                 .param("websites", byKind.get("website").toArray(String[]::new))
                 .query((ResultSet rs) -> {
                     String key = BlockingKeys.key(rs.getString(1), rs.getString(2));

@@ -50,6 +50,8 @@ public class CandidateSearch {
             UNION
             SELECT business_id FROM establishment WHERE address_key = ANY (CAST(:streets AS text[]))
             UNION
+            SELECT business_id FROM establishment WHERE street_place_key(address_key) = ANY (CAST(:places AS text[]))
+            UNION
             SELECT id FROM business WHERE website_key = :websiteKey
             """;
 
@@ -83,7 +85,7 @@ public class CandidateSearch {
 
     /**
      * Returns the candidate query for the given number of word sets, with parameters {@code fein},
-     * {@code nameKeys}, {@code phones}, {@code streets}, {@code websiteKey}, {@code limit} and {@code words0},
+     * {@code nameKeys}, {@code phones}, {@code streets}, {@code places}, {@code websiteKey}, {@code limit} and {@code words0},
      * {@code words1}... (each a text array of folded words that a name must all contain); public so a test can
      * check its plan with EXPLAIN.
      */
@@ -159,11 +161,17 @@ public class CandidateSearch {
                 .filter(street -> street != null)
                 .distinct()
                 .toList();
+        List<String> places = profile.places().stream()
+                .map(place -> place.key().placeKey())
+                .filter(place -> place != null)
+                .distinct()
+                .toList();
         Map<String, Object> params = new HashMap<>();
         params.put("fein", profile.fein());
         params.put("nameKeys", nameKeys.toArray(String[]::new));
         params.put("phones", profile.phones().toArray(String[]::new));
         params.put("streets", streets.toArray(String[]::new));
+        params.put("places", places.toArray(String[]::new));
         params.put("websiteKey", profile.websiteKey());
         params.put("limit", SIMILAR_NAMES_PER_WORD);
         List<List<String>> wordSets = rareWordSets(profile);

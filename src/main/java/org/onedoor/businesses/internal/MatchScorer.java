@@ -39,9 +39,11 @@ public final class MatchScorer {
     private static final double MAX_EXTRA_WORDS_SHARE = 0.35;
     private static final double SIMILAR_NAME_SLOPE = 8.0;
     private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
-    // Smallest name similarity that joins with the same phone and street address: the highest floor with the best F1
-    // on the tuning half of the Chicago benchmark (docs/matching.md, "Thresholds").
-    private static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
+    // Smallest name similarity that joins at the same place without the same phone (docs/matching.md, "Thresholds").
+    static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
+    // Name evidence that exists only when the names share a rare word.
+    private static final Set<Kind> RARE_WORD_KINDS = Set.of(Kind.CONTAINED_NAME, Kind.NAME_AFTER_PREFIX,
+            Kind.EXTENDED_NAME, Kind.RARE_WORDS_SHARED, Kind.SIMILAR_NAME);
     private static final double SAME_ADDRESS = 5.0;
     private static final double SAME_STREET_NUMBER = 3.5;
     private static final double DIFFERENT_UNIT = -3.0;
@@ -56,8 +58,6 @@ public final class MatchScorer {
     private static final double SAME_EMAIL = 3.0;
     private static final double SAME_CONTACT = 1.5;
 
-    private static final Set<String> DIRECTIONALS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
-
     private final MatchNameWeights weights;
 
     public MatchScorer(MatchNameWeights weights) {
@@ -65,29 +65,41 @@ public final class MatchScorer {
     }
 
     /**
-     * Tells whether a result is plainly the same business, so a record may join it without a person deciding. The
-     * score must reach the threshold, and one of these must hold:
+     * Tells whether a result is plainly the same business, so a record may join it without a person deciding. One of
+     * these must hold:
      * <ul>
-     * <li>the FEIN or a name (legal or trade, after normalization) is the same, or one name is part of the other
-     * with only common words left over;</li>
-     * <li>the phone and the house number are the same, on the same or a related street name, and one name is in the
-     * other after other words ("Chicago Public Schools Hay" and "Hay": a site's name after its organization's), or
-     * the names are at least 30% similar and every rare word of one name is in the other. Either way the shared
-     * words must form one run in the other name, after other words.</li>
+     * <li>the score reaches the threshold, and the FEIN or a name (legal or trade, after normalization) is the same,
+     * or one name is part of the other with only common words left over;</li>
+     * <li>both are at the same place, and their names share a rare word, and either the phone is the same or the
+     * names are at least {@value #MIN_SAME_PLACE_SIMILARITY} similar. The same place is the same house number on the
+     * same or a related street name, and not in different units. This
+     * joins a site listed under its operator's name ("CHICAGO PUBLIC SCHOOLS HAY COMM. ACADEMY, JOHN" and "Hay"),
+     * or under a longer or shorter name ("YMCA Garfield" and "YMCA Garfield I/T").</li>
      * </ul>
-     * Address and phone with unrelated names are never enough, nor names that each have rare words of their own. Nor
-     * is a name that is the other with rare words after it, because "Frank's Place Ragamuffin" at the address and
-     * phone of "Frank's Place" may be another business.
+     * Address and phone with unrelated names are never enough, nor names that share only common words ("Central
+     * Valley Staffing" and "Central Coast Staffing"). Names with rare words of their own at one address, such as two
+     * businesses named after one owner, join only when the phone agrees too.
      */
     public static boolean isPlainlySame(MatchResult result, double threshold) {
         boolean sameFein = result.evidence().stream()
                 .anyMatch(item -> item.kind() == Kind.FEIN && item.logOdds() >= 0);
         boolean sameName = result.has(Kind.LEGAL_NAME) || result.has(Kind.TRADE_NAME) || result.has(Kind.CONTAINED_NAME);
-        boolean alikeName = result.evidence().stream().anyMatch(item -> item.kind() == Kind.NAME_AFTER_PREFIX
-                || (item.kind() == Kind.RARE_WORDS_SHARED && item.logOdds() >= logOdds(MIN_SAME_PLACE_SIMILARITY)));
-        boolean siteName = alikeName && result.has(Kind.PHONE)
-                && (result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER));
-        return result.score() >= threshold && (sameFein || sameName || siteName);
+        return (result.score() >= threshold && (sameFein || sameName)) || isSamePlaceAndName(result);
+    }
+
+    /** Tells whether a name comparison found a rare word in both names. */
+    static boolean sharesRareWord(MatchEvidence evidence) {
+        return RARE_WORD_KINDS.contains(evidence.kind());
+    }
+
+    private static boolean isSamePlaceAndName(MatchResult result) {
+        boolean samePlace = result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER);
+        if (!samePlace) {
+            return false;
+        }
+        double minLogOdds = result.has(Kind.PHONE) ? Double.NEGATIVE_INFINITY : logOdds(MIN_SAME_PLACE_SIMILARITY);
+        return result.evidence().stream()
+                .anyMatch(item -> sharesRareWord(item) && item.logOdds() >= minLogOdds);
     }
 
     public MatchResult score(MatchProfile incoming, MatchProfile known) {
@@ -163,7 +175,8 @@ public final class MatchScorer {
         String sharedText = shared.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
         boolean ourContained = shared.size() == ourSet.size();
         boolean theirContained = shared.size() == theirSet.size();
-        boolean sharesRareWord = !shared.stream().allMatch(weights::isCommon);
+        // A shared number ("#035", "80") is a store or unit number, which unrelated businesses share too.
+        boolean sharesRareWord = shared.stream().anyMatch(word -> !weights.isCommon(word) && hasLetter(word));
         if ((ourContained || theirContained) && sharesRareWord) {
             Name shorter = ourContained ? ours : theirs;
             Name longer = ourContained ? theirs : ours;
@@ -192,7 +205,8 @@ public final class MatchScorer {
         if (!sharesRareWord) {
             similarity = Math.min(similarity, COMMON_WORDS_ONLY_SIMILARITY);
             String words = shared.size() == 1 ? "word " + sharedText + " agrees" : "words " + sharedText + " agree";
-            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the common " + words);
+            String which = shared.stream().allMatch(weights::isCommon) ? "common " : "common or numeric ";
+            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the " + which + words);
         }
         boolean oursInTheirs = ownWordsCommon(ourSet, shared) && sharedRunAfterOtherWords(theirWords, shared);
         boolean theirsInOurs = ownWordsCommon(theirSet, shared) && sharedRunAfterOtherWords(ourWords, shared);
@@ -206,6 +220,10 @@ public final class MatchScorer {
         return new MatchEvidence(Kind.SIMILAR_NAME, logOdds(similarity), String.format(Locale.ROOT,
                 "Names are %d%% similar: '%s' and '%s' share %s", Math.round(similarity * 100), ours.text(),
                 theirs.text(), sharedText));
+    }
+
+    private static boolean hasLetter(String word) {
+        return word.chars().anyMatch(Character::isLetter);
     }
 
     /** Tells whether every word of {@code words} that is not in {@code shared} is common. */
@@ -327,7 +345,8 @@ public final class MatchScorer {
                 AddressKey a = ours.key();
                 AddressKey b = theirs.key();
                 sameZip |= a.zip5() != null && a.zip5().equals(b.zip5());
-                if (a.street() == null || b.street() == null) {
+                // House number 0 ("0 OUTSIDE CITY LIMITS") is a list's placeholder, not a place.
+                if (a.street() == null || b.street() == null || a.hasZeroHouseNumber() || b.hasZeroHouseNumber()) {
                     continue;
                 }
                 bothHaveStreets = true;
@@ -355,22 +374,9 @@ public final class MatchScorer {
             return differentUnits ? differentUnits(ours, theirs)
                     : new MatchEvidence(Kind.ADDRESS, SAME_ADDRESS, "Same street address " + theirs.text());
         }
-
-        List<String> ourWords = List.of(a.street().split(" "));
-        List<String> theirWords = List.of(b.street().split(" "));
-        // House numbers compare exactly: 327 and 372 are different places however alike the rest is.
-        if (!ourWords.get(0).equals(theirWords.get(0))) {
+        if (!a.isSameStreetAs(b)) {
             return null;
         }
-
-        Set<String> ourCore = streetNameWords(ourWords);
-        Set<String> theirCore = streetNameWords(theirWords);
-        boolean related = !ourCore.isEmpty() && !theirCore.isEmpty()
-                && (ourCore.containsAll(theirCore) || theirCore.containsAll(ourCore));
-        if (!related) {
-            return null;
-        }
-
         return differentUnits ? differentUnits(ours, theirs)
                 : new MatchEvidence(Kind.SAME_STREET_NUMBER, SAME_STREET_NUMBER, "Same house number and street name ("
                         + ours.text() + " and " + theirs.text() + ")");
@@ -379,19 +385,6 @@ public final class MatchScorer {
     private static MatchEvidence differentUnits(Place ours, Place theirs) {
         return new MatchEvidence(Kind.DIFFERENT_UNIT, DIFFERENT_UNIT, "Same building but different units ("
                 + ours.text() + " and " + theirs.text() + ")");
-    }
-
-    /** Returns the street name words without house number, directionals and street suffix. */
-    private static Set<String> streetNameWords(List<String> streetWords) {
-        Set<String> core = new LinkedHashSet<>();
-        for (int i = 1; i < streetWords.size(); i++) {
-            String word = streetWords.get(i);
-            if (DIRECTIONALS.contains(word) || StreetSuffixes.isStandardAbbreviation(word)) {
-                continue;
-            }
-            core.add(word);
-        }
-        return core;
     }
 
     // --- phones, websites, sectors, emails, contacts

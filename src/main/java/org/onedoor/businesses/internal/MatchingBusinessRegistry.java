@@ -254,11 +254,10 @@ class MatchingBusinessRegistry implements BusinessRegistry {
         if (name != null && result.has(MatchEvidence.Kind.PHONE)) {
             return name + " and phone match";
         }
-        // A name after an organization's, or a similar name, joins only with the same phone and address, so it is
-        // part of the reason even when the names alone count against.
+        // Names sharing a rare word join only at the same place, so they are part of the reason even when the names
+        // alone count against.
         return String.join("; ", result.evidence().stream()
-                .filter(evidence -> evidence.logOdds() > 0 || evidence.kind() == MatchEvidence.Kind.NAME_AFTER_PREFIX
-                        || evidence.kind() == MatchEvidence.Kind.RARE_WORDS_SHARED)
+                .filter(evidence -> evidence.logOdds() > 0 || MatchScorer.sharesRareWord(evidence))
                 .map(MatchEvidence::reason)
                 .toList());
     }

@@ -176,22 +176,38 @@ final class RegistrationBatch {
         if (best == null) {
             return Optional.empty();
         }
-        AddressKey addressKey = item.addressKey();
+        KnownEstablishment place = samePlace(best.candidate().establishments(), item.addressKey());
+        return Optional.of(new Match(best.candidate(), place, MatchingBusinessRegistry.reason(best.result())));
+    }
+
+    /**
+     * Returns the establishment of a business at the same place as the address, preferring one in the same
+     * locality, then one at the same street with another suffix ({@link AddressKey#isSamePlaceOfOneBusinessAs}), or
+     * {@code null}.
+     */
+    private static KnownEstablishment samePlace(List<KnownEstablishment> establishments, AddressKey addressKey) {
+        if (addressKey.street() == null) {
+            return null;
+        }
         KnownEstablishment place = null;
-        if (addressKey.street() != null) {
-            for (KnownEstablishment establishment : best.candidate().establishments()) {
-                if (!establishment.addressKey().isSamePlaceAs(addressKey)) {
-                    continue;
-                }
-                if (place == null || establishment.addressKey().isSameLocalityAs(addressKey)) {
-                    place = establishment;
-                }
-                if (establishment.addressKey().isSameLocalityAs(addressKey)) {
-                    break;
-                }
+        for (KnownEstablishment establishment : establishments) {
+            if (!establishment.addressKey().isSamePlaceAs(addressKey)) {
+                continue;
+            }
+            if (place == null || establishment.addressKey().isSameLocalityAs(addressKey)) {
+                place = establishment;
+            }
+            if (establishment.addressKey().isSameLocalityAs(addressKey)) {
+                break;
             }
         }
-        return Optional.of(new Match(best.candidate(), place, MatchingBusinessRegistry.reason(best.result())));
+        if (place != null) {
+            return place;
+        }
+        return establishments.stream()
+                .filter(establishment -> establishment.addressKey().isSamePlaceOfOneBusinessAs(addressKey))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Returns the weights of the names' words: the counts stored before the batch plus those the batch added. */
@@ -342,11 +358,9 @@ final class RegistrationBatch {
         AddressKey addressKey = item.addressKey();
         long businessId = match.candidate().businessId();
         KnownEstablishment known = match.establishment();
-        if (addressKey.street() != null && (known == null || !known.addressKey().isSamePlaceAs(addressKey))) {
-            known = establishments.stream()
-                    .filter(establishment -> establishment.addressKey().isSamePlaceAs(addressKey))
-                    .findFirst()
-                    .orElse(null);
+        if (addressKey.street() != null
+                && (known == null || !known.addressKey().isSamePlaceOfOneBusinessAs(addressKey))) {
+            known = samePlace(establishments, addressKey);
             if (known == null) {
                 return insertEstablishment(businessId, business, addressKey, establishments, history);
             }

@@ -23,6 +23,8 @@ class AddressKeyTest {
             2017 SOUTH BEND AVE                            | 2017 s bend ave           | -
             100 First Street                               | 100 1st st                | -
             401 E Colfax Ave Suite 104                     | 401 e colfax ave          | 104
+            3001 West 59th Street 1st Floor                | 3001 w 59th st            | 1
+            3001 W 59th St Floor 1                         | 3001 w 59th st            | 1
             401 E COLFAX AVE STE 104                       | 401 e colfax ave          | 104
             '401 E Colfax Ave, Ste. 104'                   | 401 e colfax ave          | 104
             3901 S UNIVERSITY AVE #7                       | 3901 s university ave     | 7

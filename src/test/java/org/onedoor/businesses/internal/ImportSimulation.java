@@ -15,8 +15,8 @@ import org.onedoor.businesses.IncomingBusiness;
 /**
  * Runs records through the automatic joining decision of {@link MatchingBusinessRegistry#register} in memory, one
  * after the other as an import does, for benchmarks that score the resulting businesses. Like the registry, it
- * finds candidates by the exact blocking keys (FEIN, name keys of legal and trade names, phones, street address
- * keys, website key), ranks them by {@link MatchScorer}, joins the best candidate that
+ * finds candidates by the exact blocking keys of {@link BlockingKeys} (FEIN, name keys of legal and trade names,
+ * phones, street address and place keys, website key), ranks them by {@link MatchScorer}, joins the best candidate that
  * {@link MatchScorer#isPlainlySame} accepts, and then adds the record's legal name as a trade name, its street
  * address as a new establishment (or its phone to the establishment at the same place that has none), and the
  * FEIN and website where the business has none. A joined business therefore matches later records by any of
@@ -76,26 +76,10 @@ public final class ImportSimulation {
 
     private Set<Integer> candidates(MatchProfile profile) {
         Set<Integer> found = new TreeSet<>();
-        for (String key : blockingKeys(profile)) {
+        for (String key : BlockingKeys.of(profile)) {
             found.addAll(byKey.getOrDefault(key, Set.of()));
         }
         return found;
-    }
-
-    private static Set<String> blockingKeys(MatchProfile profile) {
-        Set<String> keys = new LinkedHashSet<>();
-        if (profile.fein() != null) {
-            keys.add("fein:" + profile.fein());
-        }
-        profile.names().forEach(name -> keys.add("name:" + name.key().matchKey()));
-        profile.phones().forEach(phone -> keys.add("phone:" + phone));
-        profile.places().stream()
-                .filter(place -> place.key().street() != null)
-                .forEach(place -> keys.add("street:" + place.key().street()));
-        if (profile.websiteKey() != null) {
-            keys.add("website:" + profile.websiteKey());
-        }
-        return keys;
     }
 
     private Placement create(IncomingBusiness record, MatchProfile profile) {
@@ -146,6 +130,10 @@ public final class ImportSimulation {
                     .filter(establishment -> establishment.place() != null
                             && establishment.place().key().isSamePlaceAs(address))
                     .findFirst()
+                    .or(() -> business.establishments.stream()
+                            .filter(establishment -> establishment.place() != null
+                                    && establishment.place().key().isSamePlaceOfOneBusinessAs(address))
+                            .findFirst())
                     .orElse(null);
             if (known == null) {
                 return add(business, establishmentOf(profile));
@@ -183,7 +171,7 @@ public final class ImportSimulation {
     }
 
     private void index(int index, MatchProfile profile) {
-        for (String key : blockingKeys(profile)) {
+        for (String key : BlockingKeys.of(profile)) {
             byKey.computeIfAbsent(key, unused -> new TreeSet<>()).add(index);
         }
     }

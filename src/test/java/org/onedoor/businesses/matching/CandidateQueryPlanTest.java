@@ -42,6 +42,7 @@ class CandidateQueryPlanTest {
         assertThat(text).as(text).contains("business_legal_name_words");
         assertThat(text).as(text).contains("business_trade_name_words");
         assertThat(text).as(text).contains("business_website_key");
+        assertThat(text).as(text).contains("establishment_place_key");
     }
 
     private List<String> explainCandidateQuery() {
@@ -50,6 +51,7 @@ class CandidateQueryPlanTest {
                 .param("nameKeys", new String[] {"franksplace"})
                 .param("phones", new String[] {"+15742322277"})
                 .param("streets", new String[] {"327 w marion st"})
+                .param("places", new String[] {"327 marion"})
                 .param("websiteKey", "franksplace.example")
                 .param("words0", new String[] {"franks"})
                 .param("words1", new String[] {"franks", "max"})

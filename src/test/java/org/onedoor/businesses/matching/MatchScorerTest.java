@@ -156,16 +156,17 @@ class MatchScorerTest {
     }
 
     @Test
-    void moreRareWordsApartNeverJoin() {
-        MatchProfile first = profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"),
-                "+15742322277");
-        MatchProfile second = profile("Franks Bellweather Catering", List.of(), null, null,
-                address("327 W Marion St"), "+15742322277");
+    void rareWordsApartJoinAtSamePlaceOnlyWithSamePhone() {
+        MatchResult withoutPhone = SCORER.score(at("Franks Ragamuffin Bakery", "327 W Marion St"),
+                at("Franks Bellweather Catering", "327 W Marion St"));
+        MatchResult withPhone = SCORER.score(
+                profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
+                profile("Franks Bellweather Catering", List.of(), null, null, address("327 W Marion St"),
+                        "+15742322277"));
 
-        MatchResult result = SCORER.score(first, second);
-
-        assertThat(result.has(MatchEvidence.Kind.SIMILAR_NAME)).isTrue();
-        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+        assertThat(withoutPhone.has(MatchEvidence.Kind.SIMILAR_NAME)).isTrue();
+        assertThat(MatchScorer.isPlainlySame(withoutPhone, AUTO_MATCH)).isFalse();
+        assertThat(MatchScorer.isPlainlySame(withPhone, AUTO_MATCH)).isTrue();
     }
 
     @Test
@@ -181,11 +182,22 @@ class MatchScorerTest {
     }
 
     @Test
-    void siteNameAfterAgencyNeedsPhone() {
+    void siteNameAfterAgencyJoinsAtSamePlaceWithoutPhone() {
         MatchResult result = SCORER.score(at("Hay", "1018 N Laramie Ave"),
                 at("Chicago Public Schools Hay", "1018 N Laramie Ave"));
 
         assertThat(result.has(Kind.NAME_AFTER_PREFIX)).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
+    }
+
+    @Test
+    void siteNameAfterAgencyNeverJoinsInOtherUnit() {
+        MatchResult result = SCORER.score(
+                profile("Hay", List.of(), null, null, address("1018 N Laramie Ave Suite 2"), "+13125346000"),
+                profile("Chicago Public Schools Hay", List.of(), null, null, address("1018 N Laramie Ave Suite 9"),
+                        "+13125346000"));
+
+        assertThat(result.has(Kind.DIFFERENT_UNIT)).as(result.reasons().toString()).isTrue();
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
     }
 
@@ -211,24 +223,54 @@ class MatchScorerTest {
     }
 
     @Test
-    void rareWordAfterSharedWordNeverJoins() {
-        MatchResult result = SCORER.score(
-                profile("Sunrise Cafe", List.of(), null, null, address("1805 Lincoln Way W"), "+15742322323"),
-                profile("Sunrise Bellweather Cafe", List.of(), null, null, address("1805 Lincoln Way W"),
-                        "+15742322323"));
+    void nameWithWordsAfterJoinsAtSamePlace() {
+        MatchResult result = SCORER.score(at("Frank's Place", "327 W Marion St"),
+                at("Frank's Place Ragamuffin", "327 W Marion St"));
 
-        assertThat(result.has(Kind.NAME_AFTER_PREFIX)).as(result.reasons().toString()).isFalse();
+        assertThat(result.has(Kind.EXTENDED_NAME)).as(result.reasons().toString()).isTrue();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
+    }
+
+    @Test
+    void nameWithWordsAfterNeverJoinsElsewhere() {
+        MatchResult result = SCORER.score(
+                profile("Frank's Place", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
+                profile("Frank's Place Ragamuffin", List.of(), null, null, address("1805 Lincoln Way W"),
+                        "+15742322277"));
+
+        assertThat(result.has(Kind.EXTENDED_NAME)).as(result.reasons().toString()).isTrue();
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
     }
 
     @Test
-    void nameWithWordsAfterNeverJoins() {
+    void sharedStoreNumberNeverJoinsAtSamePlace() {
         MatchResult result = SCORER.score(
-                profile("Frank's Place", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
-                profile("Frank's Place Ragamuffin", List.of(), null, null, address("327 W Marion St"),
+                profile("SUBWAY #035", List.of(), null, null, address("6424 W Brick Rd"), "+15742728212"),
+                profile("PILOT TRAVEL CENTER #035", List.of(), null, null, address("6424 W Brick Rd"),
+                        "+15742728212"));
+
+        assertThat(result.has(Kind.COMMON_WORDS_ONLY)).as(result.reasons().toString()).isTrue();
+        assertThat(result.reasons()).anyMatch(reason -> reason.startsWith("Only the common or numeric word '035'"));
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void houseNumberZeroIsNoPlace() {
+        MatchResult result = SCORER.score(at("Guardian Alarm Co", "0 Outside City Limits"),
+                at("Guardian Protection Services", "0 Outside City Limits"));
+
+        assertThat(result.has(Kind.ADDRESS)).as(result.reasons().toString()).isFalse();
+        assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
+    }
+
+    @Test
+    void commonWordsOnlyNeverJoinAtSamePlace() {
+        MatchResult result = SCORER.score(
+                profile("Central Valley Staffing", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
+                profile("Central Coast Staffing", List.of(), null, null, address("327 W Marion St"),
                         "+15742322277"));
 
-        assertThat(result.has(Kind.EXTENDED_NAME)).as(result.reasons().toString()).isTrue();
+        assertThat(result.has(Kind.COMMON_WORDS_ONLY)).as(result.reasons().toString()).isTrue();
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isFalse();
     }
 
