@@ -40,7 +40,7 @@ record AddressKey(String street, String unit, String zip5, String city) {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´ʼ]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9#]+");
-    // The house number, directionals, and the first other word of a street key; as in V30's street_place_key.
+    // The house number, directionals, and the first other word of a street key; as in V31's street_place_key.
     private static final Pattern PLACE_KEY = Pattern.compile("^(\\S+) (?:(?:n|s|e|w|ne|nw|se|sw) )*(\\S+).*$");
 
     private static final Map<String, String> DIRECTIONALS = Map.ofEntries(
@@ -168,7 +168,7 @@ record AddressKey(String street, String unit, String zip5, String city) {
      * Returns the house number and the first word of the street's name after any directional: {@code 3801 wabash} for
      * both {@code 3801 s wabash ave} and {@code 3801 S. Wabash}. It finds records whose streets differ in directional,
      * suffix or later words; {@code null} without a street. The database computes the same key with the function
-     * {@code street_place_key} (V30), and a test holds the two equal.
+     * {@code street_place_key} (V31), and StreetPlaceKeyTest checks that the two agree.
      */
     String placeKey() {
         return street == null ? null : PLACE_KEY.matcher(street).replaceFirst("$1 $2");

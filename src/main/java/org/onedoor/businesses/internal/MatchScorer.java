@@ -205,8 +205,8 @@ public final class MatchScorer {
         if (!sharesRareWord) {
             similarity = Math.min(similarity, COMMON_WORDS_ONLY_SIMILARITY);
             String words = shared.size() == 1 ? "word " + sharedText + " agrees" : "words " + sharedText + " agree";
-            String which = shared.stream().allMatch(weights::isCommon) ? "common " : "common or numeric ";
-            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the " + which + words);
+            String wordKind = shared.stream().allMatch(weights::isCommon) ? "common " : "common or numeric ";
+            return new MatchEvidence(Kind.COMMON_WORDS_ONLY, logOdds(similarity), "Only the " + wordKind + words);
         }
         boolean oursInTheirs = ownWordsCommon(ourSet, shared) && sharedRunAfterOtherWords(theirWords, shared);
         boolean theirsInOurs = ownWordsCommon(theirSet, shared) && sharedRunAfterOtherWords(ourWords, shared);

@@ -20,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Holds the place key that Java computes for a record ({@link AddressKey#placeKey}) equal to the one the database
- * computes for stored establishments ({@code street_place_key}, V30), on every street of the real address lists the
+ * Checks that the place key Java computes for a record ({@link AddressKey#placeKey}) equals the one the database
+ * computes for stored establishments ({@code street_place_key}, V31), on every street of the real address lists the
  * tests ship. A record whose key differed would never find its candidates through the index.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
