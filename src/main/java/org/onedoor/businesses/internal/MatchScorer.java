@@ -73,7 +73,7 @@ public final class MatchScorer {
      * <li>both are at the same place, and their names share a rare word, and either the phone is the same or the
      * names are at least {@value #MIN_SAME_PLACE_SIMILARITY} similar. The same place is the same house number on the
      * same or a related street name, and not in different units. This
-     * joins a site listed under its operator's name ("CHICAGO PUBLIC SCHOOLS HAY COMM. ACADEMY, JOHN" and "Hay"),
+     * joins a site listed under its operator's name ("CHICAGO PUBLIC SCHOOLS HAY COMM. ACADEMY" and "Hay"),
      * or under a longer or shorter name ("YMCA Garfield" and "YMCA Garfield I/T").</li>
      * </ul>
      * Address and phone with unrelated names are never enough, nor names that share only common words ("Central
