@@ -77,8 +77,8 @@ public final class MatchScorer {
      * or under a longer or shorter name ("YMCA Garfield" and "YMCA Garfield I/T").</li>
      * </ul>
      * Address and phone with unrelated names are never enough, nor names that share only common words ("Central
-     * Valley Staffing" and "Central Coast Staffing"). Names with rare words of their own at one address, such as two
-     * businesses named after one owner, join only when the phone agrees too.
+     * Valley Staffing" and "Central Coast Staffing"). Names that are less alike and each have rare words of their
+     * own (Franks Ragamuffin Bakery and Franks Bellweather Catering) join at one address only when the phone agrees.
      */
     public static boolean isPlainlySame(MatchResult result, double threshold) {
         boolean sameFein = result.evidence().stream()
@@ -92,6 +92,8 @@ public final class MatchScorer {
         return RARE_WORD_KINDS.contains(evidence.kind());
     }
 
+    // NOTE: two businesses named after one owner at one street address without unit numbers join when their names
+    // are alike enough ("Smith Dental" and "Smith Law Office"), and OneDoor has no way to split a business in two.
     private static boolean isSamePlaceAndName(MatchResult result) {
         boolean samePlace = result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER);
         if (!samePlace) {
