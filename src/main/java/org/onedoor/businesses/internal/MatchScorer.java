@@ -39,8 +39,15 @@ public final class MatchScorer {
     private static final double MAX_EXTRA_WORDS_SHARE = 0.35;
     private static final double SIMILAR_NAME_SLOPE = 8.0;
     private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
-    // Smallest name similarity that joins at the same place without the same phone (docs/matching.md, "Thresholds").
+    // Smallest name similarity that joins at the same place when one name holds every rare word of the other but the
+    // phones differ, or when each name has rare words of its own but the phone is the same (docs/matching.md,
+    // "Thresholds").
     static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
+    // Smallest similarity at which names that each have rare words of their own join at the same place without the
+    // same phone (docs/matching.md, "Thresholds").
+    static final double MIN_SAME_PLACE_SIMILAR_NAMES = 0.6;
+    // Shortest last word that counts as cut from a longer word of the other name.
+    private static final int MIN_CUT_WORD_LENGTH = 3;
     // Name evidence that exists only when the names share a rare word.
     private static final Set<Kind> RARE_WORD_KINDS = Set.of(Kind.CONTAINED_NAME, Kind.NAME_AFTER_PREFIX,
             Kind.EXTENDED_NAME, Kind.RARE_WORDS_SHARED, Kind.SIMILAR_NAME);
@@ -70,15 +77,18 @@ public final class MatchScorer {
      * <ul>
      * <li>the score reaches the threshold, and the FEIN or a name (legal or trade, after normalization) is the same,
      * or one name is part of the other with only common words left over;</li>
-     * <li>both are at the same place, and their names share a rare word, and either the phone is the same or the
-     * names are at least {@value #MIN_SAME_PLACE_SIMILARITY} similar. The same place is the same house number on the
-     * same or a related street name, and not in different units. This
-     * joins a site listed under its operator's name ("CHICAGO PUBLIC SCHOOLS HAY COMM. ACADEMY" and "Hay"),
-     * or under a longer or shorter name ("YMCA Garfield" and "YMCA Garfield I/T").</li>
+     * <li>both are at the same place, their names share a rare word, and the names are alike enough. The same place
+     * is the same house number on the same or a related street name, and not in different units. When every rare
+     * word of one name is in the other, any likeness is enough with the same phone, and
+     * {@value #MIN_SAME_PLACE_SIMILARITY} without. This joins a site listed under its operator's name ("CHICAGO PUBLIC
+     * SCHOOLS HAY COMM. ACADEMY" and "Hay"), or under a longer or shorter name ("YMCA Garfield" and "YMCA Garfield
+     * I/T"). When each name has rare words of its own, they must be {@value #MIN_SAME_PLACE_SIMILARITY} similar with
+     * the same phone, and {@value #MIN_SAME_PLACE_SIMILAR_NAMES} without.</li>
      * </ul>
      * Address and phone with unrelated names are never enough, nor names that share only common words ("Central
-     * Valley Staffing" and "Central Coast Staffing"). Names that are less alike and each have rare words of their
-     * own (Franks Ragamuffin Bakery and Franks Bellweather Catering) join at one address only when the phone agrees.
+     * Valley Staffing" and "Central Coast Staffing"). Names that each have rare words of their own are often two
+     * businesses of one owner or in one shopping centre ("Otter Creek Beauty Salon" and "Otter Creek Mini Storage"
+     * are 49% similar), hence the higher bar.
      */
     public static boolean isPlainlySame(MatchResult result, double threshold) {
         boolean sameFein = result.evidence().stream()
@@ -92,16 +102,20 @@ public final class MatchScorer {
         return RARE_WORD_KINDS.contains(evidence.kind());
     }
 
-    // NOTE: two businesses named after one owner at one street address without unit numbers join when their names
-    // are alike enough ("Smith Dental" and "Smith Law Office"), and OneDoor has no way to split a business in two.
+    // NOTE: two businesses of one owner at one street address without unit numbers join when their names are alike
+    // enough ("Zero to Ten Publishing" and "Zero to Ten Properties"); OneDoor cannot split a business in two.
     private static boolean isSamePlaceAndName(MatchResult result) {
         boolean samePlace = result.has(Kind.ADDRESS) || result.has(Kind.SAME_STREET_NUMBER);
         if (!samePlace) {
             return false;
         }
-        double minLogOdds = result.has(Kind.PHONE) ? Double.NEGATIVE_INFINITY : logOdds(MIN_SAME_PLACE_SIMILARITY);
-        return result.evidence().stream()
-                .anyMatch(item -> sharesRareWord(item) && item.logOdds() >= minLogOdds);
+        boolean samePhone = result.has(Kind.PHONE);
+        return result.evidence().stream().filter(MatchScorer::sharesRareWord).anyMatch(item -> {
+            boolean ownRareWords = item.kind() == Kind.SIMILAR_NAME;
+            double floor = samePhone ? (ownRareWords ? MIN_SAME_PLACE_SIMILARITY : 0)
+                    : (ownRareWords ? MIN_SAME_PLACE_SIMILAR_NAMES : MIN_SAME_PLACE_SIMILARITY);
+            return item.logOdds() >= logOdds(floor);
+        });
     }
 
     public MatchResult score(MatchProfile incoming, MatchProfile known) {
@@ -158,6 +172,8 @@ public final class MatchScorer {
         List<String> theirWords = words(theirs.key());
         ourWords = joinSplitWords(ourWords, theirWords);
         theirWords = joinSplitWords(theirWords, ourWords);
+        ourWords = completeCutLastWord(ourWords, theirWords);
+        theirWords = completeCutLastWord(theirWords, ourWords);
         Set<String> ourSet = new LinkedHashSet<>(ourWords);
         Set<String> theirSet = new LinkedHashSet<>(theirWords);
         Set<String> shared = new LinkedHashSet<>(ourSet);
@@ -313,6 +329,28 @@ public final class MatchScorer {
     private static List<String> words(NameKey key) {
         List<String> words = new ArrayList<>(Arrays.asList(key.words().split(" ")));
         words.removeIf(word -> word.isEmpty() || word.equals("and"));
+        return words;
+    }
+
+    /**
+     * Completes the last word when a list cut the name short and the other name has the whole word: "SWEET FROG
+     * PREMIUM FROZEN YOGU" for "Sweet Frog Premium Frozen Yogurt". The cut word must have at least three letters.
+     */
+    private static List<String> completeCutLastWord(List<String> words, List<String> other) {
+        if (words.isEmpty()) {
+            return words;
+        }
+        String last = words.get(words.size() - 1);
+        if (last.length() < MIN_CUT_WORD_LENGTH || other.contains(last)) {
+            return words;
+        }
+        for (String word : other) {
+            if (word.length() > last.length() && word.startsWith(last) && !words.contains(word)) {
+                List<String> completed = new ArrayList<>(words);
+                completed.set(completed.size() - 1, word);
+                return completed;
+            }
+        }
         return words;
     }
 

@@ -98,7 +98,7 @@ class ServicesPanelBenchmarkTest {
             return nanos.size() / (wallTime.toNanos() / 1e9);
         }
 
-        /** Returns the CPU per request as "JVM x ms, PostgreSQL y ms". */
+        /** Returns the CPU per request of the JVM and of PostgreSQL, in milliseconds, as one line of text. */
         String cpuPerRequest() {
             return String.format("CPU per request JVM %.2f ms, PostgreSQL %.2f ms", cpu.jvmNanos() / 1e6 / nanos.size(),
                     cpu.databaseNanos() / 1e6 / nanos.size());
