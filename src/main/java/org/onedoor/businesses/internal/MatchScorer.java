@@ -39,9 +39,8 @@ public final class MatchScorer {
     private static final double MAX_EXTRA_WORDS_SHARE = 0.35;
     private static final double SIMILAR_NAME_SLOPE = 8.0;
     private static final double COMMON_WORDS_ONLY_SIMILARITY = 0.3;
-    // Smallest name similarity that joins at the same place when one name contains every rare word of the other but
-    // the phones differ, or when each name has rare words of its own but the phone is the same (docs/matching.md,
-    // "Thresholds").
+    // Smallest name similarity for a join at the same place in two cases: one name contains every rare word of the
+    // other but the phones differ, or each name has rare words of its own and the phone is the same.
     static final double MIN_SAME_PLACE_SIMILARITY = 0.3;
     // Smallest similarity at which names that each have rare words of their own join at the same place without the
     // same phone (docs/matching.md, "Thresholds").

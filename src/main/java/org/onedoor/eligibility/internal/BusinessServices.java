@@ -148,9 +148,8 @@ public class BusinessServices {
 
     /**
      * Prepares the eligibility results for each area in scope: the areas that cover one of the business's counties,
-     * or every area when it has none. A result depends only on the facts, and the area adds only
-     * {@code in_service_area}, so areas with equal facts share one evaluation and each distinct rule set is
-     * evaluated at most once for them.
+     * or every area when it has none. An area adds only {@code in_service_area} to the facts, so areas whose fact
+     * values are equal share one {@link RuleSetResults}, which evaluates each distinct rule set once.
      *
      * @return by area index, {@code null} for an area out of scope
      */

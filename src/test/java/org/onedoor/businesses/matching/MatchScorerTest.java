@@ -170,7 +170,7 @@ class MatchScorerTest {
     }
 
     @Test
-    void littleAlikeNamesNeverJoinEvenWithSamePhone() {
+    void unlikeNamesApartDespiteSamePhone() {
         // 27% similar: below the floor that names with rare words of their own need even with the same phone.
         MatchResult result = SCORER.score(
                 profile("Franks Ragamuffin Bakery", List.of(), null, null, address("327 W Marion St"), "+15742322277"),
@@ -212,7 +212,7 @@ class MatchScorerTest {
     }
 
     @Test
-    void siteNameAfterAgencyNeverJoinsInOtherUnit() {
+    void agencySiteApartInOtherUnit() {
         MatchResult result = SCORER.score(
                 profile("Hay", List.of(), null, null, address("1018 N Laramie Ave Suite 2"), "+13125346000"),
                 profile("Chicago Public Schools Hay", List.of(), null, null, address("1018 N Laramie Ave Suite 9"),
