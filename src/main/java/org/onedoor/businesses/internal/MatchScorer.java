@@ -47,6 +47,8 @@ public final class MatchScorer {
     static final double MIN_SAME_PLACE_SIMILAR_NAMES = 0.6;
     // Shortest last word that counts as cut from a longer word of the other name.
     private static final int MIN_CUT_WORD_LENGTH = 3;
+    // Shortest word that a plural "s" may follow.
+    private static final int MIN_PLURAL_STEM_LENGTH = 3;
     // Name evidence that exists only when the names share a rare word.
     private static final Set<Kind> RARE_WORD_KINDS = Set.of(Kind.CONTAINED_NAME, Kind.NAME_AFTER_PREFIX,
             Kind.EXTENDED_NAME, Kind.RARE_WORDS_SHARED, Kind.SIMILAR_NAME);
@@ -173,6 +175,14 @@ public final class MatchScorer {
         theirWords = joinSplitWords(theirWords, ourWords);
         ourWords = completeCutLastWord(ourWords, theirWords);
         theirWords = completeCutLastWord(theirWords, ourWords);
+        List<String> ourWordsAsWritten = ourWords;
+        ourWords = singularOrPluralAsOther(ourWords, theirWords);
+        if (!ourWords.equals(ourWordsAsWritten) && ourWords.equals(theirWords)) {
+            Kind kind = theirs.legal() ? Kind.LEGAL_NAME : Kind.TRADE_NAME;
+            return new MatchEvidence(kind, EXACT_NAME, (theirs.legal() ? "Name" : "Trade name")
+                    + " matches when singular and plural words are read alike ('" + ours.text() + "' and '"
+                    + theirs.text() + "')");
+        }
         Set<String> ourSet = new LinkedHashSet<>(ourWords);
         Set<String> theirSet = new LinkedHashSet<>(theirWords);
         Set<String> shared = new LinkedHashSet<>(ourSet);
@@ -351,6 +361,32 @@ public final class MatchScorer {
             }
         }
         return words;
+    }
+
+    /**
+     * Writes a word as the other name does when one is the other with a plural "s": "Tiny Tot Villa" and "Tiny Tots
+     * Villa", "Brite New Minds" and "Brite New Mind". Both forms must have at least three letters and no digits, and a
+     * word ending in "ss" ("Bass") is not a plural.
+     */
+    private static List<String> singularOrPluralAsOther(List<String> words, List<String> other) {
+        List<String> result = new ArrayList<>(words);
+        for (int i = 0; i < result.size(); i++) {
+            String word = result.get(i);
+            if (word.length() < MIN_PLURAL_STEM_LENGTH || other.contains(word)
+                    || !word.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            String plural = word + "s";
+            boolean isPlural = word.endsWith("s") && !word.endsWith("ss")
+                    && word.length() > MIN_PLURAL_STEM_LENGTH;
+            String singular = isPlural ? word.substring(0, word.length() - 1) : null;
+            if (other.contains(plural) && !words.contains(plural)) {
+                result.set(i, plural);
+            } else if (singular != null && other.contains(singular) && !words.contains(singular)) {
+                result.set(i, singular);
+            }
+        }
+        return result;
     }
 
     /** Joins two neighbouring words when the other name has them as one word ("green leaf" for "greenleaf"). */

@@ -40,8 +40,9 @@ import org.onedoor.businesses.internal.MatchScorer;
  * ({@link ImportSimulation}), and a pair is predicted "same" when both end up in one business. Pairwise: every
  * pair within a half is scored with {@link MatchScorer} on its own; the score alone is reported too. The records
  * are split by true cluster into a tuning half and a test half with a fixed seed, thresholds are chosen on the
- * tuning half only, and the numbers are reported on the test half. No database is used. Runs only with
- * {@code -Donedoor.benchmark=true}.
+ * tuning half only, and the numbers are reported on the test half. It also prints bounds: how far joining by
+ * street address alone could go on these labels, which no rule of the engine may do. No database is used. Runs only
+ * with {@code -Donedoor.benchmark=true}.
  */
 @EnabledIfSystemProperty(named = "onedoor.benchmark", matches = "true")
 class ChicagoMatchingBenchmarkTest {
@@ -67,12 +68,18 @@ class ChicagoMatchingBenchmarkTest {
      * (the FEIN or a name is the same); {@code samePlace} is whether it joins at any score (the same place with
      * related names).
      */
-    private record Pair(double score, boolean byName, boolean samePlace, boolean same, boolean otherStreet) {
+    private record Pair(double score, boolean byName, boolean samePlace, boolean same, boolean otherStreet,
+                        boolean atOnePlace, boolean namesShareWord) {
 
         boolean joins(double threshold) {
             return samePlace || (score >= threshold && byName);
         }
     }
+
+    // Name evidence that exists only when the names share a rare word or are the same.
+    private static final Set<MatchEvidence.Kind> SHARED_NAME_KINDS = Set.of(MatchEvidence.Kind.LEGAL_NAME,
+            MatchEvidence.Kind.TRADE_NAME, MatchEvidence.Kind.CONTAINED_NAME, MatchEvidence.Kind.NAME_AFTER_PREFIX,
+            MatchEvidence.Kind.EXTENDED_NAME, MatchEvidence.Kind.RARE_WORDS_SHARED, MatchEvidence.Kind.SIMILAR_NAME);
 
     /** Which pairs count as predicted "same": the three rules reported. */
     private enum Rule {
@@ -81,13 +88,28 @@ class ChicagoMatchingBenchmarkTest {
         /** Automatic joining into the same establishment: joining, and the street addresses do not differ. */
         SAME_ESTABLISHMENT,
         /** The score alone. */
-        SCORE_ALONE;
+        SCORE_ALONE,
+        /**
+         * A bound, not a rule: joining, plus every pair at one street address whose names share a rare word,
+         * whatever the similarity, the phone or the other evidence.
+         */
+        PLACE_AND_SHARED_WORD,
+        /** A bound, not a rule: joining, plus every pair at one street address, whatever the names. */
+        PLACE_ALONE,
+        /**
+         * A bound, not a rule: joining into the same establishment, plus every pair at one street address, whatever
+         * the names.
+         */
+        SAME_ESTABLISHMENT_OR_PLACE;
 
         boolean predicts(Pair pair, double threshold) {
             return switch (this) {
                 case JOINING -> pair.joins(threshold);
                 case SAME_ESTABLISHMENT -> pair.joins(threshold) && !pair.otherStreet();
                 case SCORE_ALONE -> pair.score() >= threshold;
+                case PLACE_AND_SHARED_WORD -> pair.joins(threshold) || (pair.atOnePlace() && pair.namesShareWord());
+                case PLACE_ALONE -> pair.joins(threshold) || pair.atOnePlace();
+                case SAME_ESTABLISHMENT_OR_PLACE -> (pair.joins(threshold) && !pair.otherStreet()) || pair.atOnePlace();
             };
         }
     }
@@ -174,6 +196,12 @@ class ChicagoMatchingBenchmarkTest {
         Quality siteOnTest = measure(testPairs, chosenSite.threshold(), Rule.SAME_ESTABLISHMENT);
         System.out.println("Tuning half, joining into the same establishment, chosen: " + chosenSite.line());
         System.out.println("Test half, joining into the same establishment, at chosen threshold: " + siteOnTest.line());
+
+        // How far any rule that joins at one address could go on these labels, at the engine's threshold.
+        for (Rule bound : List.of(Rule.PLACE_AND_SHARED_WORD, Rule.PLACE_ALONE, Rule.SAME_ESTABLISHMENT_OR_PLACE)) {
+            System.out.println("Bound " + bound + ", tuning half: " + measure(tuningPairs, ENGINE_AUTO_MATCH, bound).line());
+            System.out.println("Bound " + bound + ", test half: " + measure(testPairs, ENGINE_AUTO_MATCH, bound).line());
+        }
 
         // Floors just under the figures reached on 2026-12-05 (see docs/benchmarks.md), so a change that loses
         // quality fails.
@@ -336,7 +364,9 @@ class ChicagoMatchingBenchmarkTest {
                 pairs.add(new Pair(result.score(), MatchScorer.isPlainlySame(result, 0),
                         MatchScorer.isPlainlySame(result, 1.1),
                         sites.get(i).clusterId().equals(sites.get(j).clusterId()),
-                        result.has(MatchEvidence.Kind.DIFFERENT_ADDRESS)));
+                        result.has(MatchEvidence.Kind.DIFFERENT_ADDRESS),
+                        result.has(MatchEvidence.Kind.ADDRESS) || result.has(MatchEvidence.Kind.SAME_STREET_NUMBER),
+                        result.evidence().stream().anyMatch(item -> SHARED_NAME_KINDS.contains(item.kind()))));
             }
         }
         return pairs;

@@ -190,6 +190,25 @@ class MatchScorerTest {
         assertThat(MatchScorer.isPlainlySame(result, AUTO_MATCH)).isTrue();
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Tiny Tots Villa             | Tiny Tot Villa
+            Brite New Mind Daycare      | BRITE NEW MINDS DAYCARE
+            """)
+    void singularAndPluralWordsReadAlike(String first, String second) {
+        MatchResult result = SCORER.score(named(first), named(second));
+
+        assertThat(result.has(Kind.LEGAL_NAME)).as(result.reasons().toString()).isTrue();
+        assertThat(result.reasons().toString()).contains("singular and plural");
+    }
+
+    @Test
+    void doubleSEndingIsNoPlural() {
+        MatchResult result = SCORER.score(named("Bass Lake Marina"), named("Bas Lake Marina"));
+
+        assertThat(result.has(Kind.LEGAL_NAME)).as(result.reasons().toString()).isFalse();
+    }
+
     @Test
     void siteNameAfterAgencyJoins() {
         MatchProfile site = profile("Hay", List.of(), null, null, address("1018 N Laramie Ave"), "+13125346000");
