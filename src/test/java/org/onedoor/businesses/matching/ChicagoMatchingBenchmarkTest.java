@@ -49,6 +49,9 @@ class ChicagoMatchingBenchmarkTest {
 
     private static final long SEED = 20_261_204L;
     private static final double MIN_PRECISION = 0.98;
+    private static final double TARGET_F1 = 0.95;
+    // Further random splits on which the rules are measured without tuning.
+    private static final int SPLIT_COUNT = 20;
     private static final double ENGINE_AUTO_MATCH = 0.95;
     // Each clustered run registers a whole half again, so the threshold grid is coarser than the pairwise one.
     private static final double[] CLUSTERED_THRESHOLDS = {
@@ -203,6 +206,8 @@ class ChicagoMatchingBenchmarkTest {
             System.out.println("Bound " + bound + ", test half: " + measure(testPairs, ENGINE_AUTO_MATCH, bound).line());
         }
 
+        reportAcrossSplits(tuning, test, clusters, scorer);
+
         // Floors just under the figures reached on 2026-12-05 (see docs/benchmarks.md), so a change that loses
         // quality fails.
         assertThat(onTest.f1()).as("pairwise F1").isGreaterThanOrEqualTo(0.90);
@@ -355,21 +360,84 @@ class ChicagoMatchingBenchmarkTest {
         return new Quality(threshold, tp, fp, fn);
     }
 
+    /** A pair of the whole set, by the positions of its two sites, with its scoring. */
+    private record PairOfSites(int first, int second, Pair pair) {
+    }
+
+    /**
+     * Measures the engine's rule and the bounds, at the engine's threshold, on both halves of {@link #SPLIT_COUNT}
+     * other random splits by true cluster. Nothing is tuned on them, so the spread shows how much a figure depends on
+     * which clusters fall in which half. Every pair of the whole set is scored once.
+     */
+    private static void reportAcrossSplits(List<Site> tuning, List<Site> test, List<String> clusters,
+                                           MatchScorer scorer) {
+        List<Site> sites = new ArrayList<>(tuning);
+        sites.addAll(test);
+        List<PairOfSites> countedPairs = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            for (int j = i + 1; j < sites.size(); j++) {
+                Pair pair = pairOf(sites.get(i), sites.get(j), scorer);
+                // Pairs that are neither truly the same nor joined by any rule count nowhere.
+                if (pair.same() || Rule.PLACE_ALONE.predicts(pair, ENGINE_AUTO_MATCH)) {
+                    countedPairs.add(new PairOfSites(i, j, pair));
+                }
+            }
+        }
+
+        List<Rule> rules = List.of(Rule.JOINING, Rule.SAME_ESTABLISHMENT, Rule.PLACE_AND_SHARED_WORD,
+                Rule.PLACE_ALONE, Rule.SAME_ESTABLISHMENT_OR_PLACE);
+        Map<Rule, List<Quality>> byRule = new HashMap<>();
+        for (int split = 1; split <= SPLIT_COUNT; split++) {
+            List<String> shuffled = new ArrayList<>(clusters);
+            Collections.shuffle(shuffled, new Random(SEED + split));
+            Set<String> firstHalf = Set.copyOf(shuffled.subList(0, shuffled.size() / 2));
+            for (boolean inFirstHalf : new boolean[] {true, false}) {
+                List<Pair> pairs = countedPairs.stream()
+                        .filter(item -> firstHalf.contains(sites.get(item.first()).clusterId()) == inFirstHalf
+                                && firstHalf.contains(sites.get(item.second()).clusterId()) == inFirstHalf)
+                        .map(PairOfSites::pair)
+                        .toList();
+                for (Rule rule : rules) {
+                    byRule.computeIfAbsent(rule, key -> new ArrayList<>())
+                            .add(measure(pairs, ENGINE_AUTO_MATCH, rule));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Across %d other splits, both halves of each, at the engine's threshold:%n",
+                SPLIT_COUNT);
+        for (Rule rule : rules) {
+            List<Quality> halves = byRule.get(rule);
+            long meetingTarget = halves.stream()
+                    .filter(quality -> quality.f1() >= TARGET_F1 && quality.precision() >= MIN_PRECISION)
+                    .count();
+            System.out.printf(Locale.ROOT, "  %s: mean precision %.4f, mean recall %.4f, F1 mean %.4f, min %.4f, max "
+                            + "%.4f; %d of %d halves meet F1 %.2f at precision %.2f%n", rule,
+                    halves.stream().mapToDouble(Quality::precision).average().orElse(0),
+                    halves.stream().mapToDouble(Quality::recall).average().orElse(0),
+                    halves.stream().mapToDouble(Quality::f1).average().orElse(0),
+                    halves.stream().mapToDouble(Quality::f1).min().orElse(0),
+                    halves.stream().mapToDouble(Quality::f1).max().orElse(0),
+                    meetingTarget, halves.size(), TARGET_F1, MIN_PRECISION);
+        }
+    }
+
     private static List<Pair> scoreAllPairs(List<Site> sites, MatchScorer scorer) {
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             for (int j = i + 1; j < sites.size(); j++) {
-                MatchResult result = scorer.score(sites.get(i).profile(), sites.get(j).profile());
-                // No score reaches 1.1, so only the rule that needs no score can accept the pair there.
-                pairs.add(new Pair(result.score(), MatchScorer.isPlainlySame(result, 0),
-                        MatchScorer.isPlainlySame(result, 1.1),
-                        sites.get(i).clusterId().equals(sites.get(j).clusterId()),
-                        result.has(MatchEvidence.Kind.DIFFERENT_ADDRESS),
-                        result.has(MatchEvidence.Kind.ADDRESS) || result.has(MatchEvidence.Kind.SAME_STREET_NUMBER),
-                        result.evidence().stream().anyMatch(item -> SHARED_NAME_KINDS.contains(item.kind()))));
+                pairs.add(pairOf(sites.get(i), sites.get(j), scorer));
             }
         }
         return pairs;
+    }
+
+    private static Pair pairOf(Site first, Site second, MatchScorer scorer) {
+        MatchResult result = scorer.score(first.profile(), second.profile());
+        // No score reaches 1.1, so only the rule that needs no score can accept the pair there.
+        return new Pair(result.score(), MatchScorer.isPlainlySame(result, 0), MatchScorer.isPlainlySame(result, 1.1),
+                first.clusterId().equals(second.clusterId()), result.has(MatchEvidence.Kind.DIFFERENT_ADDRESS),
+                result.has(MatchEvidence.Kind.ADDRESS) || result.has(MatchEvidence.Kind.SAME_STREET_NUMBER),
+                result.evidence().stream().anyMatch(item -> SHARED_NAME_KINDS.contains(item.kind())));
     }
 
     /**
