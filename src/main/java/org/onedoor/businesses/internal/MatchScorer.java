@@ -165,8 +165,7 @@ public final class MatchScorer {
             return null;
         }
         if (ours.key().matchKey().equals(theirs.key().matchKey())) {
-            Kind kind = theirs.legal() ? Kind.LEGAL_NAME : Kind.TRADE_NAME;
-            return new MatchEvidence(kind, EXACT_NAME, exactNameReason(ours, theirs));
+            return sameName(theirs, exactNameReason(ours, theirs));
         }
 
         List<String> ourWords = words(ours.key());
@@ -178,10 +177,8 @@ public final class MatchScorer {
         List<String> ourWordsAsWritten = ourWords;
         ourWords = singularOrPluralAsOther(ourWords, theirWords);
         if (!ourWords.equals(ourWordsAsWritten) && ourWords.equals(theirWords)) {
-            Kind kind = theirs.legal() ? Kind.LEGAL_NAME : Kind.TRADE_NAME;
-            return new MatchEvidence(kind, EXACT_NAME, (theirs.legal() ? "Name" : "Trade name")
-                    + " matches when singular and plural words are read alike ('" + ours.text() + "' and '"
-                    + theirs.text() + "')");
+            return sameName(theirs, (theirs.legal() ? "Name" : "Trade name") + " matches when singular and plural "
+                    + "words are read alike ('" + ours.text() + "' and '" + theirs.text() + "')");
         }
         Set<String> ourSet = new LinkedHashSet<>(ourWords);
         Set<String> theirSet = new LinkedHashSet<>(theirWords);
@@ -247,6 +244,11 @@ public final class MatchScorer {
         return new MatchEvidence(Kind.SIMILAR_NAME, logOdds(similarity), String.format(Locale.ROOT,
                 "Names are %d%% similar: '%s' and '%s' share %s", Math.round(similarity * 100), ours.text(),
                 theirs.text(), sharedText));
+    }
+
+    /** Returns the evidence that a name is the known business's legal name or one of its trade names. */
+    private static MatchEvidence sameName(Name theirs, String reason) {
+        return new MatchEvidence(theirs.legal() ? Kind.LEGAL_NAME : Kind.TRADE_NAME, EXACT_NAME, reason);
     }
 
     private static boolean hasLetter(String word) {
@@ -365,8 +367,8 @@ public final class MatchScorer {
 
     /**
      * Writes a word as the other name does when one is the other with a plural "s": "Tiny Tot Villa" and "Tiny Tots
-     * Villa", "Brite New Minds" and "Brite New Mind". Both forms must have at least three letters and no digits, and a
-     * word ending in "ss" ("Bass") is not a plural.
+     * Villa", "Brite New Minds" and "Brite New Mind". Both forms must have at least three letters and no digits. A
+     * word ending in "ss" ("Bass") is not a plural, whichever name has it.
      */
     private static List<String> singularOrPluralAsOther(List<String> words, List<String> other) {
         List<String> result = new ArrayList<>(words);
@@ -376,14 +378,16 @@ public final class MatchScorer {
                     || !word.chars().allMatch(Character::isLetter)) {
                 continue;
             }
-            String plural = word + "s";
-            boolean isPlural = word.endsWith("s") && !word.endsWith("ss")
-                    && word.length() > MIN_PLURAL_STEM_LENGTH;
-            String singular = isPlural ? word.substring(0, word.length() - 1) : null;
-            if (other.contains(plural) && !words.contains(plural)) {
-                result.set(i, plural);
-            } else if (singular != null && other.contains(singular) && !words.contains(singular)) {
-                result.set(i, singular);
+            if (!word.endsWith("s")) {
+                String plural = word + "s";
+                if (other.contains(plural) && !words.contains(plural)) {
+                    result.set(i, plural);
+                }
+            } else if (!word.endsWith("ss") && word.length() > MIN_PLURAL_STEM_LENGTH) {
+                String singular = word.substring(0, word.length() - 1);
+                if (other.contains(singular) && !words.contains(singular)) {
+                    result.set(i, singular);
+                }
             }
         }
         return result;

@@ -69,7 +69,8 @@ class ChicagoMatchingBenchmarkTest {
     /**
      * A scored pair. {@code byName} is whether automatic joining accepts it once the score reaches the threshold
      * (the FEIN or a name is the same); {@code samePlace} is whether it joins at any score (the same place with
-     * related names).
+     * related names). {@code atOnePlace} is whether both are at one street address, whatever the names, and
+     * {@code namesShareWord} whether the names are the same or share a rare word. The bounds use these two.
      */
     private record Pair(double score, boolean byName, boolean samePlace, boolean same, boolean otherStreet,
                         boolean atOnePlace, boolean namesShareWord) {
@@ -79,12 +80,12 @@ class ChicagoMatchingBenchmarkTest {
         }
     }
 
-    // Name evidence that exists only when the names share a rare word or are the same.
+    // Name evidence that exists only when the names share a rare word or are the same, as in MatchScorer.
     private static final Set<MatchEvidence.Kind> SHARED_NAME_KINDS = Set.of(MatchEvidence.Kind.LEGAL_NAME,
             MatchEvidence.Kind.TRADE_NAME, MatchEvidence.Kind.CONTAINED_NAME, MatchEvidence.Kind.NAME_AFTER_PREFIX,
             MatchEvidence.Kind.EXTENDED_NAME, MatchEvidence.Kind.RARE_WORDS_SHARED, MatchEvidence.Kind.SIMILAR_NAME);
 
-    /** Which pairs count as predicted "same": the three rules reported. */
+    /** Which pairs count as predicted "same": the three rules reported and the three bounds. */
     private enum Rule {
         /** Automatic joining: {@link MatchScorer#isPlainlySame}. */
         JOINING,
